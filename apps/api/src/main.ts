@@ -1,0 +1,61 @@
+import { demoLogins } from '../seed/demo.ts';
+import { boot, createLogger } from './bootstrap.ts';
+import { httpModules, outboxHandlers } from './modules.ts';
+import { ConfigError, loadConfig, type Config } from './platform/config.ts';
+import { buildApp } from './platform/http/app.ts';
+import { OutboxWorker } from './platform/outbox/worker.ts';
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nSee .env.example for every setting.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+const config = readConfig();
+const log = createLogger(config);
+const started = performance.now();
+const { ctx, database } = await boot(config, log, { seed: true });
+
+let worker: OutboxWorker | undefined;
+if (config.worker === 'inline') {
+  worker = new OutboxWorker({ db: ctx.db, clock: ctx.clock, log: log.child({ component: 'outbox' }) });
+  for (const [topic, handler] of Object.entries(outboxHandlers(ctx))) worker.register(topic, handler);
+  ctx.wakeOutbox = () => worker?.wake();
+  worker.start();
+}
+
+const app = await buildApp(ctx, httpModules);
+await app.listen({ host: config.host, port: config.port });
+const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+const url = `http://${shownHost}:${config.port}`;
+
+const lines = [
+  '',
+  `  Motcua is running at ${url}  (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  `  Database: ${database.describe}${database.kind === 'pglite' ? ' (for trying and development only; production uses PostgreSQL)' : ''}`,
+  `  API docs: ${url}/api/docs   Health: ${url}/api/health`,
+];
+if (config.demo) {
+  lines.push(`  Demo logins (password "${config.demoPassword}"):`);
+  for (const l of demoLogins()) lines.push(`    ${l.username.padEnd(20)} ${l.role.padEnd(16)} ${l.unit}`);
+}
+process.stdout.write(`${lines.join('\n')}\n\n`);
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  log.info({ signal }, 'shutting down');
+  await app.close();
+  await worker?.stop();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

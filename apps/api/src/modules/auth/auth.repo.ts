@@ -1,0 +1,45 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Actor } from '../../platform/actor.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { authEvents, sessions, users } from './auth.tables.ts';
+
+export async function findActiveUser(db: Db, username: string) {
+  const rows = await db.select().from(users).where(and(eq(users.username, username), eq(users.active, true)));
+  return rows[0] ?? null;
+}
+
+export async function insertSession(
+  db: Db,
+  s: { id: string; tokenHash: string; userId: string; createdAt: Date; expiresAt: Date; ip: string | null; userAgent: string | null },
+): Promise<void> {
+  await db.insert(sessions).values(s);
+}
+
+/** The actor behind a live session, or null when it is unknown, revoked, expired or its user is disabled. */
+export async function findSessionActor(db: Db, tokenHash: string, now: Date): Promise<Actor | null> {
+  const rows = await db
+    .select({
+      sessionId: sessions.id,
+      userId: users.id,
+      username: users.username,
+      fullName: users.fullName,
+      role: users.role,
+      provinceCode: users.provinceCode,
+      centerId: users.centerId,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), eq(users.active, true)));
+  return rows[0] ?? null;
+}
+
+export async function revokeSession(db: Db, sessionId: string, now: Date): Promise<void> {
+  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+}
+
+export async function insertAuthEvent(
+  db: Db,
+  e: { id: string; at: Date; kind: 'login_ok' | 'login_failed' | 'logout'; username: string; userId: string | null; ip: string | null; reason: string | null },
+): Promise<void> {
+  await db.insert(authEvents).values(e);
+}

@@ -1,0 +1,56 @@
+import { asc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Center, Commune, Province } from '@motcua/contracts';
+import type { Db } from '../../platform/db/client.ts';
+import { centers, communes, counters, provinces } from './units.tables.ts';
+
+export async function listProvinces(db: Db): Promise<Province[]> {
+  return db.select().from(provinces).orderBy(asc(provinces.code));
+}
+
+export async function findProvince(db: Db, code: string): Promise<Province | null> {
+  const rows = await db.select().from(provinces).where(eq(provinces.code, code));
+  return rows[0] ?? null;
+}
+
+export async function listCommunes(db: Db, provinceCode: string): Promise<Commune[]> {
+  return db.select().from(communes).where(eq(communes.provinceCode, provinceCode)).orderBy(asc(communes.code));
+}
+
+/** Centers with their province/commune names and counters, in agency-code order. */
+export async function findCenters(db: Db, where: SQL | undefined): Promise<Center[]> {
+  const rows = await db
+    .select({
+      id: centers.id,
+      agencyCode: centers.agencyCode,
+      name: centers.name,
+      level: centers.level,
+      provinceCode: centers.provinceCode,
+      provinceName: provinces.fullName,
+      communeCode: centers.communeCode,
+      communeName: communes.fullName,
+      address: centers.address,
+      workingHours: centers.workingHours,
+    })
+    .from(centers)
+    .innerJoin(provinces, eq(provinces.code, centers.provinceCode))
+    .leftJoin(communes, eq(communes.code, centers.communeCode))
+    .where(where)
+    .orderBy(asc(centers.agencyCode));
+  if (rows.length === 0) return [];
+  const counterRows = await db
+    .select({ id: counters.id, centerId: counters.centerId, number: counters.number, name: counters.name })
+    .from(counters)
+    .where(inArray(counters.centerId, rows.map((r) => r.id)))
+    .orderBy(asc(counters.number));
+  return rows.map((r) => ({
+    ...r,
+    counters: counterRows.filter((c) => c.centerId === r.id).map(({ id, number, name }) => ({ id, number, name })),
+  }));
+}
+
+export async function findCenter(db: Db, id: string): Promise<Center | null> {
+  return (await findCenters(db, eq(centers.id, id)))[0] ?? null;
+}
+
+export const centersInProvince = (provinceCode: string) => eq(centers.provinceCode, provinceCode);
+export const centerById = (id: string) => eq(centers.id, id);

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { Center, Commune, Problem, Province } from '@motcua/contracts';
+import type { AppContext } from '../../platform/context.ts';
+import { notFound } from '../../platform/errors.ts';
+import type { ZodApp } from '../../platform/http/app.ts';
+import { requireActor } from '../../platform/http/request.ts';
+import { centerById, centersInProvince, findCenter, findCenters, findProvince, listCommunes, listProvinces } from './units.repo.ts';
+import { canSeeCenter, centerScope } from './units.policy.ts';
+
+const ProvinceCode = z.string().regex(/^\d{2}$/, 'a two-digit province code');
+const errors = { 400: Problem, 401: Problem, 404: Problem };
+
+export function unitsRoutes(app: ZodApp, ctx: AppContext): void {
+  app.get(
+    '/api/v1/provinces',
+    { schema: { operationId: 'listProvinces', tags: ['units'], summary: 'The 34 provinces and centrally-run cities', response: { 200: z.array(Province) } } },
+    async () => listProvinces(ctx.db),
+  );
+
+  app.get(
+    '/api/v1/provinces/:code/communes',
+    {
+      schema: {
+        operationId: 'listCommunes',
+        tags: ['units'],
+        summary: 'Communes, wards and special zones of a province',
+        params: z.object({ code: ProvinceCode }),
+        response: { 200: z.array(Commune), ...errors },
+      },
+    },
+    async (request) => {
+      if (!(await findProvince(ctx.db, request.params.code))) throw notFound('units.province_not_found', 'No such province.');
+      return listCommunes(ctx.db, request.params.code);
+    },
+  );
+
+  app.get(
+    '/api/v1/centers',
+    {
+      schema: {
+        operationId: 'listCenters',
+        tags: ['units'],
+        summary: 'Centers the signed-in user may see',
+        response: { 200: z.array(Center), ...errors },
+      },
+    },
+    async (request) => {
+      const scope = centerScope(requireActor(request));
+      if (scope.kind === 'none') return [];
+      return findCenters(ctx.db, scope.kind === 'province' ? centersInProvince(scope.provinceCode) : centerById(scope.centerId));
+    },
+  );
+
+  app.get(
+    '/api/v1/centers/:id',
+    {
+      schema: {
+        operationId: 'getCenter',
+        tags: ['units'],
+        summary: 'One center with its counters and working hours',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: Center, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const center = await findCenter(ctx.db, request.params.id);
+      // Another unit's center answers exactly like a missing one, so ids cannot be probed.
+      if (!center || !canSeeCenter(actor, center)) throw notFound('units.center_not_found', 'No such center.');
+      return center;
+    },
+  );
+}

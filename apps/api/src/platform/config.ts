@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  MOTCUA_DATA_DIR: z.string().min(1).default('./data'),
+  MOTCUA_DEMO: bool.optional(),
+  MOTCUA_DEMO_PASSWORD: z.string().min(4).default('motcua'),
+  MOTCUA_WORKER: z.enum(['inline', 'off']).default('inline'),
+  MOTCUA_PUBLIC_ORIGIN: z.url().optional(),
+  MOTCUA_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  MOTCUA_COOKIE_SECURE: bool.optional(),
+  MOTCUA_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10000).default(10),
+  MOTCUA_STORAGE: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  env: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  dataDir: string;
+  demo: boolean;
+  demoPassword: string;
+  worker: 'inline' | 'off';
+  publicOrigin: string | undefined;
+  sessionHours: number;
+  cookieSecure: boolean;
+  loginRateLimit: number;
+  storage:
+    | { kind: 'local'; dir: string }
+    | { kind: 's3'; endpoint: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string };
+  logLevel: string;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads and validates every setting at once, so a bad deployment lists all its mistakes in one go. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const demo = e.MOTCUA_DEMO ?? !production;
+  if (production && demo) problems.push('MOTCUA_DEMO: demo accounts are never created in production');
+  if (production && !e.DATABASE_URL) {
+    problems.push('DATABASE_URL: production runs on PostgreSQL; the embedded database does not fsync');
+  }
+  if (e.MOTCUA_STORAGE === 's3') {
+    for (const key of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+      if (!e[key]) problems.push(`${key}: required when MOTCUA_STORAGE=s3`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const dataDir = path.resolve(e.MOTCUA_DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    dataDir,
+    demo,
+    demoPassword: e.MOTCUA_DEMO_PASSWORD,
+    worker: e.MOTCUA_WORKER,
+    publicOrigin: e.MOTCUA_PUBLIC_ORIGIN,
+    sessionHours: e.MOTCUA_SESSION_HOURS,
+    cookieSecure: e.MOTCUA_COOKIE_SECURE ?? production,
+    loginRateLimit: e.MOTCUA_LOGIN_RATE_LIMIT,
+    storage:
+      e.MOTCUA_STORAGE === 's3'
+        ? {
+            kind: 's3',
+            endpoint: e.S3_ENDPOINT!,
+            region: e.S3_REGION,
+            bucket: e.S3_BUCKET!,
+            accessKeyId: e.S3_ACCESS_KEY_ID!,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+          }
+        : { kind: 'local', dir: path.join(dataDir, 'files') },
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,63 @@
+import type { LoginRequest, LoginResponse, Me, Problem } from '@motcua/contracts';
+
+/** A failed API call: the server's problem details, or a synthetic one for network failures. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly problem: Problem | undefined;
+
+  constructor(status: number, code: string, problem?: Problem) {
+    super(problem?.detail ?? code);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.problem = problem;
+  }
+
+  get isNetwork(): boolean {
+    return this.status === 0;
+  }
+}
+
+function isProblem(body: unknown): body is Problem {
+  return typeof body === 'object' && body !== null && 'code' in body && typeof body.code === 'string';
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+type RequestOptions = { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal };
+
+/** Same-origin JSON request; resolves with the body, rejects with an ApiError. */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, signal } = options;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: signal ?? null,
+    });
+  } catch (error) {
+    // Let aborts through untouched so callers can ignore them.
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network');
+  }
+  if (response.status === 204) return undefined as T;
+  const data = await readJson(response);
+  if (response.ok) return data as T;
+  throw isProblem(data) ? new ApiError(response.status, data.code, data) : new ApiError(response.status, `http_${response.status}`);
+}
+
+export const api = {
+  login: (credentials: LoginRequest) => request<LoginResponse>('/api/v1/auth/login', { method: 'POST', body: credentials }),
+  logout: () => request<void>('/api/v1/auth/logout', { method: 'POST' }),
+  me: (signal?: AbortSignal) => request<Me>('/api/v1/me', signal ? { signal } : {}),
+};

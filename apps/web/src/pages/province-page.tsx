@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next';
+import { SignedIn } from '../features/auth/signed-in.tsx';
+import { useDocumentTitle } from '../lib/use-document-title.ts';
+
+export function ProvincePage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('province.title'));
+  return (
+    <>
+      <h1>{t('province.heading')}</h1>
+      <SignedIn>
+        {(me) => (
+          <>
+            <p className="lead">{t('province.lead', { province: me.province.fullName })}</p>
+            <p>{t('province.next')}</p>
+          </>
+        )}
+      </SignedIn>
+    </>
+  );
+}
