@@ -102,6 +102,9 @@ export const demoCenters: DemoCenter[] = [
   },
 ];
 
+/** Counters by the service groups centers typically set up (first N used). */
+const counterNames = ['Tư pháp – Hộ tịch', 'Đất đai – Xây dựng', 'Kinh doanh – Đầu tư', 'Chứng thực', 'Lao động – Xã hội', 'Tổng hợp'];
+
 const staffRoles: [Role, string][] = [
   ['counter_officer', 'motcua'],
   ['specialist', 'chuyenvien'],
@@ -151,7 +154,7 @@ export async function seedDemo(tx: Db, deps: { clock: Clock; ids: Ids; password:
     const centerId = idOf.get(c.agencyCode)!;
     await tx
       .insert(counters)
-      .values(Array.from({ length: c.counters }, (_, i) => ({ id: deps.ids.next(), provinceCode: c.provinceCode, centerId, number: i + 1, name: `Quầy số ${i + 1}` })))
+      .values(Array.from({ length: c.counters }, (_, i) => ({ id: deps.ids.next(), provinceCode: c.provinceCode, centerId, number: i + 1, name: counterNames[i]! })))
       .onConflictDoNothing();
     for (const [i, [role, suffix]] of staffRoles.entries()) {
       created += await insertUser(tx, deps, now, { username: `${c.userPrefix}.${suffix}`, fullName: c.staff[i]!, role, provinceCode: c.provinceCode, centerId });

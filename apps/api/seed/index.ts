@@ -6,30 +6,43 @@ import type { Ids } from '../src/platform/ids.ts';
 import { seedDemo } from './demo.ts';
 import { seedReference } from './reference.ts';
 
-/** Bump when a seed set's content changes, so existing databases pick up the change once. */
-const VERSIONS = { reference: 1, demo: 1 } as const;
-
-export type SeedReport = { reference: 'loaded' | 'current'; demo: 'loaded' | 'current' | 'off' };
+export type SeedDeps = { clock: Clock; ids: Ids; demoPassword: string };
 
 /**
- * Loads each seed set once per version. Each set runs in one transaction with its marker,
- * so a crash mid-seed leaves nothing half-loaded and the next start simply tries again.
+ * A set of seed data loaded once per version. Bump `version` when its content changes, so
+ * existing databases pick the change up once; `load` must be idempotent (upserts or do-nothing).
  */
-export async function runSeeds(db: Db, deps: { clock: Clock; ids: Ids; demo: boolean; demoPassword: string }): Promise<SeedReport> {
-  const reference = await once(db, deps.clock, 'seed:reference', VERSIONS.reference, (tx) => seedReference(tx));
-  const demo = deps.demo
-    ? await once(db, deps.clock, 'seed:demo', VERSIONS.demo, (tx) => seedDemo(tx, { clock: deps.clock, ids: deps.ids, password: deps.demoPassword }))
-    : 'off';
-  return { reference, demo };
+export type SeedSet = { key: string; version: number; demoOnly: boolean; load(tx: Db, deps: SeedDeps): Promise<unknown> };
+
+/** In dependency order: later sets may rely on earlier ones. */
+export const seedSets: SeedSet[] = [
+  { key: 'reference', version: 1, demoOnly: false, load: (tx) => seedReference(tx) },
+  { key: 'demo', version: 1, demoOnly: true, load: (tx, d) => seedDemo(tx, { clock: d.clock, ids: d.ids, password: d.demoPassword }) },
+];
+
+export type SeedReport = Record<string, 'loaded' | 'current' | 'off'>;
+
+/**
+ * Each set runs in one transaction together with its marker, so a crash mid-seed leaves nothing
+ * half-loaded and the next start simply tries again.
+ */
+export async function runSeeds(db: Db, deps: SeedDeps & { demo: boolean }): Promise<SeedReport> {
+  const report: SeedReport = {};
+  for (const set of seedSets) {
+    report[set.key] = set.demoOnly && !deps.demo ? 'off' : await once(db, deps, set);
+  }
+  return report;
 }
 
-async function once(db: Db, clock: Clock, key: string, version: number, load: (tx: Db) => Promise<unknown>): Promise<'loaded' | 'current'> {
+async function once(db: Db, deps: SeedDeps, set: SeedSet): Promise<'loaded' | 'current'> {
+  const key = `seed:${set.key}`;
   const current = await db.select().from(appMeta).where(eq(appMeta.key, key));
-  if ((current[0]?.value as { version?: number } | undefined)?.version === version) return 'current';
+  if ((current[0]?.value as { version?: number } | undefined)?.version === set.version) return 'current';
   await db.transaction(async (tx) => {
-    const result = await load(tx);
-    const value = { version, result };
-    await tx.insert(appMeta).values({ key, value, updatedAt: clock.now() }).onConflictDoUpdate({ target: appMeta.key, set: { value, updatedAt: clock.now() } });
+    const result = await set.load(tx, deps);
+    const value = { version: set.version, result };
+    const now = deps.clock.now();
+    await tx.insert(appMeta).values({ key, value, updatedAt: now }).onConflictDoUpdate({ target: appMeta.key, set: { value, updatedAt: now } });
   });
   return 'loaded';
 }

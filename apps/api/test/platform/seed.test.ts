@@ -28,12 +28,12 @@ describe('migrations and seed data', () => {
   it('a first start migrates and seeds; a second start changes nothing', async () => {
     const first = await migrate(empty.db);
     expect(first[0]).toBe('0000_extensions');
-    expect(await runSeeds(empty.db, deps)).toEqual({ reference: 'loaded', demo: 'loaded' });
+    expect(Object.values(await runSeeds(empty.db, deps)).every((s) => s === 'loaded')).toBe(true);
     const before = await counts(empty);
     expect(before).toEqual({ provinces: 34, communes: 3321, centers: 6, counters: 29, users: 27 });
 
     expect(await migrate(empty.db)).toEqual([]);
-    expect(await runSeeds(empty.db, deps)).toEqual({ reference: 'current', demo: 'current' });
+    expect(Object.values(await runSeeds(empty.db, deps)).every((s) => s === 'current')).toBe(true);
     expect(await counts(empty)).toEqual(before);
   });
 
@@ -54,7 +54,7 @@ describe('migrations and seed data', () => {
     const bare = await openTestDb({ empty: true });
     try {
       await migrate(bare.db);
-      expect(await runSeeds(bare.db, { ...deps, demo: false })).toEqual({ reference: 'loaded', demo: 'off' });
+      expect(await runSeeds(bare.db, { ...deps, demo: false })).toMatchObject({ reference: 'loaded', demo: 'off' });
       expect((await counts(bare))?.users).toBe(0);
     } finally {
       await bare.close();
