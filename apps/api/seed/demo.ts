@@ -4,7 +4,7 @@ import type { Db } from '../src/platform/db/client.ts';
 import type { Ids } from '../src/platform/ids.ts';
 import { hashPassword } from '../src/modules/auth/index.ts';
 import { users } from '../src/modules/auth/auth.tables.ts';
-import { centers, counters } from '../src/modules/units/units.tables.ts';
+import { centers, counters, serviceGroups } from '../src/modules/units/units.tables.ts';
 
 const weekday = [
   { start: '08:00', end: '12:00' },
@@ -105,6 +105,15 @@ export const demoCenters: DemoCenter[] = [
 /** Counters by the service groups centers typically set up (first N used). */
 const counterNames = ['Tư pháp – Hộ tịch', 'Đất đai – Xây dựng', 'Kinh doanh – Đầu tư', 'Chứng thực', 'Lao động – Xã hội', 'Tổng hợp'];
 
+/** The service groups every demo center offers at its kiosk (letter = ticket prefix). */
+export const demoServiceGroups = [
+  { code: 'A', name: 'Hộ tịch' },
+  { code: 'B', name: 'Đất đai' },
+  { code: 'C', name: 'Kinh doanh' },
+  { code: 'D', name: 'Chứng thực' },
+  { code: 'E', name: 'Khác' },
+];
+
 const staffRoles: [Role, string][] = [
   ['counter_officer', 'motcua'],
   ['specialist', 'chuyenvien'],
@@ -155,6 +164,10 @@ export async function seedDemo(tx: Db, deps: { clock: Clock; ids: Ids; password:
     await tx
       .insert(counters)
       .values(Array.from({ length: c.counters }, (_, i) => ({ id: deps.ids.next(), provinceCode: c.provinceCode, centerId, number: i + 1, name: counterNames[i]! })))
+      .onConflictDoNothing();
+    await tx
+      .insert(serviceGroups)
+      .values(demoServiceGroups.map((g, i) => ({ id: deps.ids.next(), provinceCode: c.provinceCode, centerId, code: g.code, name: g.name, sortOrder: i + 1 })))
       .onConflictDoNothing();
     for (const [i, [role, suffix]] of staffRoles.entries()) {
       created += await insertUser(tx, deps, now, { username: `${c.userPrefix}.${suffix}`, fullName: c.staff[i]!, role, provinceCode: c.provinceCode, centerId });

@@ -2,3 +2,4 @@ export * from './roles.ts';
 export * from './auth.ts';
 export * from './units.ts';
 export * from './problem.ts';
+export * from './time-limit.ts';

@@ -66,3 +66,13 @@ export const Me = z.object({
   center: Center.nullable(),
 });
 export type Me = z.infer<typeof Me>;
+
+/** A queue/service group of a center (Hộ tịch, Đất đai …); its letter prefixes ticket numbers. */
+export const ServiceGroup = z.object({
+  id: z.uuid(),
+  centerId: z.uuid(),
+  code: z.string().regex(/^[A-Z]$/),
+  name: z.string(),
+  sortOrder: z.number().int(),
+});
+export type ServiceGroup = z.infer<typeof ServiceGroup>;

@@ -35,3 +35,18 @@ describe('administrative units (public)', () => {
     expect(bad.json().errors[0].path).toBe('params.code');
   });
 });
+
+describe('service groups (public, for kiosks)', () => {
+  it('lists a center’s groups with their ticket letters, in kiosk order', async () => {
+    const token = await t.login('phuxuan.motcua');
+    const [center] = (await t.app.inject({ url: '/api/v1/centers', headers: { authorization: `Bearer ${token}` } })).json();
+    const res = await t.app.inject({ url: `/api/v1/centers/${center.id}/service-groups` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().map((g: { code: string; name: string }) => `${g.code} ${g.name}`)).toEqual(['A Hộ tịch', 'B Đất đai', 'C Kinh doanh', 'D Chứng thực', 'E Khác']);
+  });
+
+  it('an unknown center is a 404 problem', async () => {
+    const res = await t.app.inject({ url: '/api/v1/centers/01890000-0000-7000-8000-000000000000/service-groups' });
+    expect(res.statusCode).toBe(404);
+  });
+});

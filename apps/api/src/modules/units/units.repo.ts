@@ -1,7 +1,7 @@
 import { asc, eq, inArray, type SQL } from 'drizzle-orm';
-import type { Center, Commune, Province } from '@motcua/contracts';
+import type { Center, Commune, Province, ServiceGroup } from '@motcua/contracts';
 import type { Db } from '../../platform/db/client.ts';
-import { centers, communes, counters, provinces } from './units.tables.ts';
+import { centers, communes, counters, provinces, serviceGroups } from './units.tables.ts';
 
 export async function listProvinces(db: Db): Promise<Province[]> {
   return db.select().from(provinces).orderBy(asc(provinces.code));
@@ -54,3 +54,15 @@ export async function findCenter(db: Db, id: string): Promise<Center | null> {
 
 export const centersInProvince = (provinceCode: string) => eq(centers.provinceCode, provinceCode);
 export const centerById = (id: string) => eq(centers.id, id);
+
+export async function listServiceGroups(db: Db, centerId: string): Promise<ServiceGroup[]> {
+  return db
+    .select({ id: serviceGroups.id, centerId: serviceGroups.centerId, code: serviceGroups.code, name: serviceGroups.name, sortOrder: serviceGroups.sortOrder })
+    .from(serviceGroups)
+    .where(eq(serviceGroups.centerId, centerId))
+    .orderBy(asc(serviceGroups.sortOrder), asc(serviceGroups.code));
+}
+
+export async function centerExists(db: Db, id: string): Promise<boolean> {
+  return (await db.select({ id: centers.id }).from(centers).where(eq(centers.id, id))).length > 0;
+}

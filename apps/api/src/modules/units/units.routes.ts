@@ -1,10 +1,20 @@
 import { z } from 'zod';
-import { Center, Commune, Problem, Province } from '@motcua/contracts';
+import { Center, Commune, Problem, Province, ServiceGroup } from '@motcua/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { requireActor } from '../../platform/http/request.ts';
-import { centerById, centersInProvince, findCenter, findCenters, findProvince, listCommunes, listProvinces } from './units.repo.ts';
+import {
+  centerById,
+  centerExists,
+  centersInProvince,
+  findCenter,
+  findCenters,
+  findProvince,
+  listCommunes,
+  listProvinces,
+  listServiceGroups,
+} from './units.repo.ts';
 import { canSeeCenter, centerScope } from './units.policy.ts';
 
 const ProvinceCode = z.string().regex(/^\d{2}$/, 'a two-digit province code');
@@ -68,6 +78,24 @@ export function unitsRoutes(app: ZodApp, ctx: AppContext): void {
       // Another unit's center answers exactly like a missing one, so ids cannot be probed.
       if (!center || !canSeeCenter(actor, center)) throw notFound('units.center_not_found', 'No such center.');
       return center;
+    },
+  );
+
+  // Public: kiosks and the citizen portal show a center's service groups without signing in.
+  app.get(
+    '/api/v1/centers/:id/service-groups',
+    {
+      schema: {
+        operationId: 'listServiceGroups',
+        tags: ['units'],
+        summary: "A center's service groups (public)",
+        params: z.object({ id: z.uuid() }),
+        response: { 200: z.array(ServiceGroup), ...errors },
+      },
+    },
+    async (request) => {
+      if (!(await centerExists(ctx.db, request.params.id))) throw notFound('units.center_not_found', 'No such center.');
+      return listServiceGroups(ctx.db, request.params.id);
     },
   );
 }

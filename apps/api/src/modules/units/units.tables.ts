@@ -63,3 +63,19 @@ export const counters = pgTable(
   },
   (t) => [uniqueIndex('counters_center_number_uq').on(t.provinceCode, t.centerId, t.number)],
 );
+
+/** Service groups of a center; procedures are assigned to one and counters serve some. */
+export const serviceGroups = pgTable(
+  'service_groups',
+  {
+    id: uuid('id').primaryKey(),
+    provinceCode: text('province_code').notNull(),
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull(),
+  },
+  (t) => [uniqueIndex('service_groups_center_code_uq').on(t.centerId, t.code)],
+);
