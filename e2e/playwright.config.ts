@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 8091;
+// E2E_PORT lets two runs on one machine (e.g. CI and a developer) use different ports.
+const PORT = Number(process.env.E2E_PORT ?? 8091);
 const external = process.env.E2E_BASE_URL;
 
 // Playwright loads this file in the runner and again in every worker; the env var makes all of
@@ -60,7 +61,8 @@ export default defineConfig({
         webServer: {
           command: 'node ../scripts/start.mjs',
           url: `http://127.0.0.1:${PORT}/api/health`,
-          env: { PORT: String(PORT), MOTCUA_DATA_DIR: dataDir() },
+          // Many sign-ins from one address within a minute: raise the login limit for the test server only.
+          env: { PORT: String(PORT), MOTCUA_DATA_DIR: dataDir(), MOTCUA_LOGIN_RATE_LIMIT: '200' },
           timeout: 240_000,
           reuseExistingServer: false,
           stdout: 'ignore',
