@@ -5,7 +5,7 @@ export type S3Settings = { endpoint: string; region: string; bucket: string; acc
 
 /** S3-compatible object storage (MinIO, Ceph, AWS) with path-style addressing and SigV4 signing. */
 export function s3Storage(s: S3Settings): FileStorage {
-  const client = new AwsClient({ accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey, region: s.region, service: 's3' });
+  const client = new AwsClient({ accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey, region: s.region, service: 's3', retries: 3 });
   const url = (key: string) => {
     assertSafeKey(key);
     return `${s.endpoint.replace(/\/$/, '')}/${encodeURIComponent(s.bucket)}/${key}`;
