@@ -3,3 +3,4 @@ export * from './auth.ts';
 export * from './units.ts';
 export * from './problem.ts';
 export * from './time-limit.ts';
+export * from './calendar.ts';
