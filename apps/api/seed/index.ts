@@ -3,6 +3,7 @@ import type { Clock } from '../src/platform/clock.ts';
 import type { Db } from '../src/platform/db/client.ts';
 import { appMeta } from '../src/platform/db/meta.tables.ts';
 import type { Ids } from '../src/platform/ids.ts';
+import { seedCatalog, seedDemoOfferings } from './catalog.ts';
 import { seedCalendar } from './calendar.ts';
 import { seedDemo } from './demo.ts';
 import { seedReference } from './reference.ts';
@@ -20,6 +21,8 @@ export const seedSets: SeedSet[] = [
   { key: 'reference', version: 1, demoOnly: false, load: (tx) => seedReference(tx) },
   { key: 'calendar', version: 1, demoOnly: false, load: (tx, d) => seedCalendar(tx, d) },
   { key: 'demo', version: 1, demoOnly: true, load: (tx, d) => seedDemo(tx, { clock: d.clock, ids: d.ids, password: d.demoPassword }) },
+  { key: 'catalog', version: 1, demoOnly: false, load: (tx, d) => seedCatalog(tx, d) },
+  { key: 'catalog-demo-offerings', version: 1, demoOnly: true, load: (tx, d) => seedDemoOfferings(tx, d) },
 ];
 
 export type SeedReport = Record<string, 'loaded' | 'current' | 'off'>;

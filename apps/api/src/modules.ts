@@ -1,4 +1,5 @@
 import { authModule } from './modules/auth/index.ts';
+import { catalogModule } from './modules/catalog/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
 import { unitsModule } from './modules/units/index.ts';
 import type { AppContext } from './platform/context.ts';
@@ -6,7 +7,7 @@ import type { HttpModule } from './platform/http/app.ts';
 import type { OutboxHandler } from './platform/outbox/worker.ts';
 
 /** Every module's HTTP face, in registration order (auth first: it resolves the actor). */
-export const httpModules: HttpModule[] = [authModule, unitsModule, calendarModule];
+export const httpModules: HttpModule[] = [authModule, unitsModule, calendarModule, catalogModule];
 
 /** Outbox topic → handler, gathered from the modules that deliver side effects. */
 export function outboxHandlers(_ctx: AppContext): Record<string, OutboxHandler> {

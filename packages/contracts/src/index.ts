@@ -3,4 +3,5 @@ export * from './auth.ts';
 export * from './units.ts';
 export * from './problem.ts';
 export * from './time-limit.ts';
+export * from './catalog.ts';
 export * from './calendar.ts';
