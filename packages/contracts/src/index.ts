@@ -5,3 +5,4 @@ export * from './problem.ts';
 export * from './time-limit.ts';
 export * from './catalog.ts';
 export * from './calendar.ts';
+export * from './dossier.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** RFC 9457 problem details, the body of every error response. */
-export const Problem = z.object({
+/** RFC 9457 problem details, the body of every error response; extension members (e.g. `currentStatus`) are kept. */
+export const Problem = z.looseObject({
   type: z.string(),
   title: z.string(),
   status: z.number().int(),

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { authEvents, sessions, users } from './auth.tables.ts';
@@ -42,4 +42,26 @@ export async function insertAuthEvent(
   e: { id: string; at: Date; kind: 'login_ok' | 'login_failed' | 'logout'; username: string; userId: string | null; ip: string | null; reason: string | null },
 ): Promise<void> {
   await db.insert(authEvents).values(e);
+}
+
+/** Active staff of a center with a role, for assignment pickers and automatic assignment. */
+export async function listStaff(db: Db, centerId: string, role: Actor['role']) {
+  return db
+    .select({ id: users.id, username: users.username, fullName: users.fullName })
+    .from(users)
+    .where(and(eq(users.centerId, centerId), eq(users.role, role), eq(users.active, true)));
+}
+
+export async function findStaff(db: Db, id: string) {
+  const rows = await db
+    .select({ id: users.id, fullName: users.fullName, role: users.role, centerId: users.centerId, active: users.active })
+    .from(users)
+    .where(eq(users.id, id));
+  return rows[0] ?? null;
+}
+
+export async function userNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, ids));
+  return new Map(rows.map((r) => [r.id, r.fullName]));
 }

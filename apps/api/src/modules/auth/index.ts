@@ -2,6 +2,7 @@ import type { HttpModule } from '../../platform/http/app.ts';
 import { authRoutes } from './auth.routes.ts';
 
 export { hashPassword } from './password.ts';
+export { findStaff, listStaff, userNames } from './auth.repo.ts';
 
 /** Registers the session hook, so it must come before the modules whose routes need an actor. */
 export const authModule: HttpModule = { name: 'auth', register: authRoutes };

@@ -1,0 +1,82 @@
+import { boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { Applicant, TimeLimit } from '@motcua/contracts';
+import type { Status, Step } from './dossier.states.ts';
+
+/** A dossier (hồ sơ). `version` is bumped by every change: writers compare-and-set on it. */
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    id: uuid('id').primaryKey(),
+    code: text('code').notNull(),
+    provinceCode: text('province_code').notNull(),
+    centerId: uuid('center_id').notNull(),
+    competentCenterId: uuid('competent_center_id').notNull(),
+    procedureCode: text('procedure_code').notNull(),
+    procedureVersionId: uuid('procedure_version_id').notNull(),
+    procedureName: text('procedure_name').notNull(),
+    channel: smallint('channel').notNull(),
+    status: text('status').$type<Status>().notNull(),
+    step: text('step').$type<Step>(),
+    resumeState: text('resume_state'),
+    applicant: jsonb('applicant').$type<Applicant>().notNull(),
+    timeLimit: jsonb('time_limit').$type<TimeLimit>().notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    clockStartsAt: timestamp('clock_starts_at', { withTimezone: true }),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    originalDueAt: timestamp('original_due_at', { withTimezone: true }),
+    pausedAt: timestamp('paused_at', { withTimezone: true }),
+    remainingSeconds: integer('remaining_seconds'),
+    supplementCount: integer('supplement_count').notNull().default(0),
+    apologyCount: integer('apology_count').notNull().default(0),
+    assigneeId: uuid('assignee_id'),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    outcome: text('outcome', { enum: ['early', 'on_time', 'late'] }),
+    feeTotal: integer('fee_total').notNull().default(0),
+    feePaid: boolean('fee_paid').notNull().default(false),
+    ticketId: uuid('ticket_id'),
+    parentId: uuid('parent_id'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('dossiers_code_uq').on(t.code),
+    index('dossiers_center_status_idx').on(t.centerId, t.status, t.dueAt),
+    index('dossiers_assignee_idx').on(t.assigneeId, t.dueAt),
+  ],
+);
+
+/** Append-only, hash-chained history: timeline, audit trail and control sheet in one. */
+export const dossierEvents = pgTable(
+  'dossier_events',
+  {
+    id: uuid('id').primaryKey(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    seq: integer('seq').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorId: uuid('actor_id'),
+    actorRole: text('actor_role').notNull(),
+    action: text('action').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    reason: text('reason'),
+    data: jsonb('data').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [uniqueIndex('dossier_events_seq_uq').on(t.dossierId, t.seq)],
+);
+
+/** Per agency and local day, the last dossier number handed out. */
+export const dossierSequences = pgTable(
+  'dossier_sequences',
+  {
+    agencyCode: text('agency_code').notNull(),
+    day: text('day').notNull(),
+    lastSeq: integer('last_seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyCode, t.day] })],
+);
