@@ -1,6 +1,7 @@
 import type { ActionRequest } from '@motcua/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { conflict, DomainError, forbidden } from '../../platform/errors.ts';
 import { computeDeadline, extendDeadline, loadCalendar, outcome, pauseClock, resumeClock } from '../calendar/index.ts';
 import { findStaff, listStaff } from '../auth/index.ts';
@@ -24,7 +25,16 @@ function stateConflict(d: DossierRow, code: string, message: string) {
  * Every action after intake, as one transaction guarded by compare-and-set on the dossier's
  * version: of two officers acting at once exactly one wins; the other gets a 409 with the state.
  */
-export async function act(deps: Deps, actor: Actor, dossierId: string, req: ActionRequest): Promise<DossierRow> {
+export type ActOptions = {
+  /**
+   * Work that must commit or fail together with the action (e.g. signing the e-result on approval).
+   * Runs in the action's transaction after the dossier row is updated; what it returns is added to
+   * the event's data.
+   */
+  inTransaction?: (tx: Db, updated: DossierRow) => Promise<Record<string, unknown>>;
+};
+
+export async function act(deps: Deps, actor: Actor, dossierId: string, req: ActionRequest, opts: ActOptions = {}): Promise<DossierRow> {
   const now = deps.clock.now();
   const d = visibleOr404(actor, await findDossier(deps.db, dossierId));
   if (!canWork(actor, d)) throw forbidden('dossier.read_only', 'You can read this dossier but not act on it.');
@@ -137,6 +147,7 @@ export async function act(deps: Deps, actor: Actor, dossierId: string, req: Acti
       const now2 = (await findDossier(tx, d.id)) ?? d;
       throw stateConflict(now2, 'dossier.stale', 'Someone else changed this dossier first; reload it.');
     }
+    if (opts.inTransaction) Object.assign(data, await opts.inTransaction(tx, updated));
     await recordEvent(tx, deps.ids, { dossierId: d.id, at: now, actor, action: req.action, fromState: from, toState: decision.to, reason: req.reason ?? null, data });
     return updated;
   });

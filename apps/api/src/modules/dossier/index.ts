@@ -1,7 +1,16 @@
 import type { HttpModule } from '../../platform/http/app.ts';
 import { dossierRoutes } from './dossier.routes.ts';
 
-export { statusCodes, type Status as DossierStatus } from './dossier.states.ts';
-export { findDossier, findDossierByCode } from './dossier.repo.ts';
+/**
+ * Dossiers: intake, the status table, actions and the hash-chained timeline. Other modules
+ * (forms, results, portal sync, reporting) read dossiers and act on them only through these.
+ */
+export { act, type ActOptions } from './dossier.act.ts';
+export { canRead, canWork, visibleOr404 } from './dossier.access.ts';
+export { channelLimit } from './dossier.intake.ts';
+export { findDossier, findDossierByCode, listEvents, type DossierRow } from './dossier.repo.ts';
+export { allStates, decide, statusCodes, transitions, type Action as DossierActionName, type State as DossierState, type Status as DossierStatus } from './dossier.states.ts';
+export { readTimeline } from './dossier.timeline.ts';
+export { toView } from './dossier.views.ts';
 
 export const dossierModule: HttpModule = { name: 'dossier', register: dossierRoutes };
