@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { SignedIn } from '../features/auth/signed-in.tsx';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
@@ -13,6 +14,9 @@ export function ProvincePage() {
           <>
             <p className="lead">{t('province.lead', { province: me.province.fullName })}</p>
             <p>{t('province.next')}</p>
+            <p>
+              <Link to="/province/calendar">{t('calendar.linkFromProvince')}</Link>
+            </p>
           </>
         )}
       </SignedIn>
