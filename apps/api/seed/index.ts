@@ -21,7 +21,7 @@ export const seedSets: SeedSet[] = [
   { key: 'reference', version: 1, demoOnly: false, load: (tx) => seedReference(tx) },
   { key: 'calendar', version: 1, demoOnly: false, load: (tx, d) => seedCalendar(tx, d) },
   { key: 'demo', version: 1, demoOnly: true, load: (tx, d) => seedDemo(tx, { clock: d.clock, ids: d.ids, password: d.demoPassword }) },
-  { key: 'catalog', version: 1, demoOnly: false, load: (tx, d) => seedCatalog(tx, d) },
+  { key: 'catalog', version: 2, demoOnly: false, load: (tx, d) => seedCatalog(tx, d) },
   { key: 'catalog-demo-offerings', version: 1, demoOnly: true, load: (tx, d) => seedDemoOfferings(tx, d) },
 ];
 

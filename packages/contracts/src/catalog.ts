@@ -34,6 +34,8 @@ const terms = {
   timeLimitText: z.string().max(200),
   /** null: fees not stated; [] free of charge. */
   fees: z.array(FeeLine).max(20).nullable(),
+  /** The fee as published, e.g. "70,000 VNĐ" or "Miễn phí". */
+  feeText: z.string().max(200),
   note: z.string().max(5000),
 };
 
@@ -73,7 +75,7 @@ export type LegalBasis = z.infer<typeof LegalBasis>;
 
 /** Everything a version says about a procedure; versions are immutable once published. */
 export const ProcedureContent = z.object({
-  name: z.string().trim().min(1).max(1000),
+  name: z.string().trim().min(1).max(3000),
   sector: z.string().trim().min(1).max(300),
   ministry: z.string().max(300),
   levels: z.array(ProcedureLevel).min(1),

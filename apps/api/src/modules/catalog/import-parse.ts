@@ -21,7 +21,7 @@ export type ImportRow = {
   fields: Partial<ProcedureContent>;
   flags: Flag[];
   /** CSV channels carry no notes: keep the notes the catalog already has. */
-  keepChannelNotes: boolean;
+  keepReadings: boolean;
 };
 
 export type ParsedFile = { ok: true; rows: ImportRow[] } | { ok: false; errors: FieldError[] };
@@ -146,7 +146,7 @@ function csvRow(row: number, cell: (c: (typeof CSV_COLUMNS)[number]) => string |
   const results = cell('ket_qua');
   if (results !== undefined) fields.results = readResults(results);
   if (errors.length > 0) return { errors };
-  return { row, code, fields, flags, keepChannelNotes: true };
+  return { row, code, fields, flags, keepReadings: true };
 }
 
 const ONLINE_WORDS: Record<string, OnlineLevel> = {
@@ -195,7 +195,7 @@ function parseJson(content: string): ParsedFile {
       return;
     }
     const { code, ...fields } = r.data;
-    rows.push({ row: i + 1, code, fields, flags: [], keepChannelNotes: false });
+    rows.push({ row: i + 1, code, fields, flags: [], keepReadings: false });
   });
   return errors.length > 0 ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, rows };
 }

@@ -38,7 +38,7 @@ export function mergeRow(current: ProcedureContent | undefined, row: ImportRow):
       },
     };
   }
-  const channels = f.channels ? (row.keepChannelNotes ? withNotes(f.channels, current.channels) : f.channels) : current.channels;
+  const channels = f.channels ? (row.keepReadings ? withCurrentReadings(f.channels, current.channels) : f.channels) : current.channels;
   const hasOnline = channels.some((c) => c.channel === 'online');
   const onlineConsistent = (current.onlineLevel !== 'none') === hasOnline;
   return {
@@ -54,14 +54,24 @@ export function mergeRow(current: ProcedureContent | undefined, row: ImportRow):
   };
 }
 
-function withNotes(next: ChannelTerms[], current: ChannelTerms[]): ChannelTerms[] {
+/**
+ * A CSV row carries the published texts but no notes or context: where a channel's published
+ * time or fee text is unchanged, the catalog's reading of it (possibly corrected by an admin, or
+ * read with the steps as context) is kept along with the notes.
+ */
+function withCurrentReadings(next: ChannelTerms[], current: ChannelTerms[]): ChannelTerms[] {
   return next.map((c) => {
     const old = current.find((o) => o.channel === c.channel);
     if (!old) return c;
-    return {
-      ...c,
-      note: c.note || old.note,
-      cases: c.cases.map((k, i) => ({ ...k, note: k.note || old.cases[i]?.note || '' })),
-    };
+    const keep = <T extends ChannelTerms['cases'][number]>(n: T, o: ChannelTerms['cases'][number] | undefined): T =>
+      o
+        ? {
+            ...n,
+            timeLimit: n.timeLimitText === o.timeLimitText ? o.timeLimit : n.timeLimit,
+            fees: n.feeText === o.feeText ? o.fees : n.fees,
+            note: n.note || o.note,
+          }
+        : n;
+    return { ...keep(c, old), cases: c.cases.map((k, i) => keep(k, old.cases[i])) };
   });
 }

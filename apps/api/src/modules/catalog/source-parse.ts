@@ -117,7 +117,7 @@ export function readChannels(raw: RawChannel[], hints: { mentionsCutoff: boolean
     const fee = readFee(r.fee, r.note);
     const doubts = [...(time.doubt ? [time.doubt] : []), ...fee.doubts];
     const list = byChannel.get(channel) ?? [];
-    list.push({ timeLimit: time.timeLimit, timeLimitText: time.text, fees: fee.fees, note: cleanNote(r.note), doubts });
+    list.push({ timeLimit: time.timeLimit, timeLimitText: time.text, fees: fee.fees, feeText: r.fee.trim().slice(0, 200), note: cleanNote(r.note), doubts });
     byChannel.set(channel, list);
   }
   const channels: ChannelTerms[] = [];
@@ -139,8 +139,8 @@ export function readChannels(raw: RawChannel[], hints: { mentionsCutoff: boolean
   return { channels, flags: mergeFlags(flags), unknown };
 }
 
-function strip({ timeLimit, timeLimitText, fees, note }: ChannelTerms['cases'][number]): ChannelTerms['cases'][number] {
-  return { timeLimit, timeLimitText, fees, note };
+function strip({ timeLimit, timeLimitText, fees, feeText, note }: ChannelTerms['cases'][number]): ChannelTerms['cases'][number] {
+  return { timeLimit, timeLimitText, fees, feeText, note };
 }
 
 function cleanNote(note: string): string {
@@ -202,7 +202,8 @@ export function readResults(text: string): ResultDocument[] {
     .filter(Boolean)
     .map((s) => {
       const m = /^(.*?)\s*\((KQ\.[A-Z0-9.]+)\)$/.exec(s);
-      return m ? { name: m[1]!.trim() || s, code: m[2]! } : { name: s, code: null };
+      const name = (m ? m[1]! : s).replace(/\s+/g, ' ').trim();
+      return { name: name || s, code: m ? m[2]! : null };
     });
 }
 
@@ -211,7 +212,8 @@ export function readLegalBasis(text: string): LegalBasis[] {
   const body = text.replace(/^Tên văn bản pháp lýMã văn bản/, '').trim();
   if (!body) return [];
   const out: LegalBasis[] = [];
-  const re = /(.+?)(\d{1,4}\/\d{4}(?:\/[A-ZĐ0-9-]+)?)(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]|$)/gsu;
+  // A number ends where the next title starts: a capitalised word ("…QH15Nghị định…").
+  const re = /(.+?)(\d{1,4}\/\d{4}(?:\/[\p{Lu}0-9-]+)?)(?=\p{Lu}\p{Ll}|$)/gsu;
   let last = 0;
   for (const m of body.matchAll(re)) {
     out.push({ title: m[1]!.trim(), number: m[2]! });
