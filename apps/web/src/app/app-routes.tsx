@@ -7,6 +7,7 @@ import { NotFoundPage } from '../pages/not-found-page.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { StaffPage } from '../features/staff/staff-page.tsx';
 import { CalendarAdminPage } from '../features/calendar/calendar-admin-page.tsx';
+import { DeadlineCalculatorPage } from '../features/calendar/deadline-calculator-page.tsx';
 
 /** Route table; the router itself is chosen by the caller (browser in the app, memory in tests). */
 export function AppRoutes() {
@@ -20,6 +21,7 @@ export function AppRoutes() {
         <Route path="staff" element={<StaffPage />} />
         <Route path="province" element={<ProvincePage />} />
         <Route path="province/calendar" element={<CalendarAdminPage />} />
+        <Route path="deadline" element={<DeadlineCalculatorPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

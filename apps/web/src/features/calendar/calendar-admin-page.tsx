@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { CalendarDay, CalendarYear } from '@motcua/contracts';
 import { errorMessage } from '../../lib/error-message.ts';
@@ -17,6 +18,9 @@ export function CalendarAdminPage() {
     <>
       <h1>{t('calendar.heading')}</h1>
       <p className="lead">{t('calendar.lead')}</p>
+      <p>
+        <Link to="/deadline">{t('calendar.calculatorLink')}</Link>
+      </p>
       <SignedIn>
         {(me) =>
           me.user.role === 'province_admin' ? (

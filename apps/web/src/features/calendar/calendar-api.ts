@@ -1,7 +1,8 @@
-import type { CalendarDay, CalendarDayInput, CalendarEntry, CalendarYear } from '@motcua/contracts';
+import type { CalendarDay, CalendarDayInput, CalendarEntry, CalendarYear, DeadlineRequest, DeadlineResponse } from '@motcua/contracts';
 import { request } from '../../lib/api.ts';
 
 export const calendarApi = {
+  deadline: (body: DeadlineRequest) => request<DeadlineResponse>('/api/v1/calendar/deadline?explain=1', { method: 'POST', body }),
   years: (signal?: AbortSignal) => request<CalendarYear[]>('/api/v1/calendar/years', signal ? { signal } : {}),
   days: (year: number, signal?: AbortSignal) =>
     request<CalendarDay[]>(`/api/v1/calendar/days?from=${year}-01-01&to=${year}-12-31`, signal ? { signal } : {}),
