@@ -4,6 +4,7 @@ import { httpModules, outboxHandlers } from './modules.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { buildApp } from './platform/http/app.ts';
 import { OutboxWorker } from './platform/outbox/worker.ts';
+import { startAgencySimulator } from './simulators/agencies.ts';
 
 function readConfig(): Config {
   try {
@@ -17,8 +18,15 @@ function readConfig(): Config {
   }
 }
 
-const config = readConfig();
+let config = readConfig();
 const log = createLogger(config);
+// Development and demo: the external national systems are simulators in this process.
+const simulators: { close(): Promise<void> }[] = [];
+if (config.simulators === 'inline' && !config.agencyUrl) {
+  const agencies = await startAgencySimulator({ secret: config.agencySecret, decisionDelayMs: 5000 });
+  simulators.push(agencies);
+  config = { ...config, agencyUrl: agencies.url };
+}
 const started = performance.now();
 const { ctx, database } = await boot(config, log, { seed: true });
 
@@ -40,6 +48,7 @@ const lines = [
   `  Motcua is running at ${url}  (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
   `  Database: ${database.describe}${database.kind === 'pglite' ? ' (for trying and development only; production uses PostgreSQL)' : ''}`,
   `  API docs: ${url}/api/docs   Health: ${url}/api/health`,
+  ...(simulators.length > 0 ? [`  Simulators (in process): police / social insurance at ${config.agencyUrl}`] : []),
 ];
 if (config.demo) {
   lines.push(`  Demo logins (password "${config.demoPassword}"):`);
@@ -54,6 +63,7 @@ async function shutdown(signal: string) {
   log.info({ signal }, 'shutting down');
   await app.close();
   await worker?.stop();
+  await Promise.all(simulators.map((s) => s.close()));
   await database.close();
   process.exit(0);
 }

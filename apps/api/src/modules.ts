@@ -2,15 +2,16 @@ import { authModule } from './modules/auth/index.ts';
 import { catalogModule } from './modules/catalog/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
 import { dossierModule } from './modules/dossier/index.ts';
+import { interconnectHandlers, interconnectModule } from './modules/interconnect/index.ts';
 import { unitsModule } from './modules/units/index.ts';
 import type { AppContext } from './platform/context.ts';
 import type { HttpModule } from './platform/http/app.ts';
 import type { OutboxHandler } from './platform/outbox/worker.ts';
 
 /** Every module's HTTP face, in registration order (auth first: it resolves the actor). */
-export const httpModules: HttpModule[] = [authModule, unitsModule, calendarModule, catalogModule, dossierModule];
+export const httpModules: HttpModule[] = [authModule, unitsModule, calendarModule, catalogModule, dossierModule, interconnectModule];
 
 /** Outbox topic → handler, gathered from the modules that deliver side effects. */
-export function outboxHandlers(_ctx: AppContext): Record<string, OutboxHandler> {
-  return {};
+export function outboxHandlers(ctx: AppContext): Record<string, OutboxHandler> {
+  return { ...interconnectHandlers(ctx) };
 }

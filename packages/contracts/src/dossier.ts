@@ -91,6 +91,11 @@ export const DossierView = z.object({
   feeTotal: z.number().int(),
   feePaid: z.boolean(),
   ticketId: z.uuid().nullable(),
+  /** Interconnected procedures: the parent coordinates, children carry the work. */
+  bundleRole: z.enum(['parent', 'child']).nullable(),
+  parentId: z.uuid().nullable(),
+  /** A child decided outside the center (police, social insurance). */
+  externalAgency: z.string().nullable(),
   version: z.number().int(),
   /** Actions the signed-in user may take now (drives the buttons). */
   allowedActions: z.array(DossierAction),

@@ -28,6 +28,9 @@ const EnvSchema = z.object({
   S3_BUCKET: z.string().optional(),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
+  MOTCUA_SIMULATORS: z.enum(['inline', 'off']).optional(),
+  MOTCUA_AGENCY_URL: z.url().optional(),
+  MOTCUA_AGENCY_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -49,6 +52,12 @@ export type Config = {
     | { kind: 'local'; dir: string }
     | { kind: 's3'; endpoint: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string };
   logLevel: string;
+  /** Start the external-system simulators inside the API process (development and demo). */
+  simulators: 'inline' | 'off';
+  /** Interconnect gateway to police / social insurance; unset with inline simulators = the local simulator. */
+  agencyUrl: string | undefined;
+  /** Shared secret agencies send back on callbacks (header x-motcua-agency-secret). */
+  agencySecret: string;
 };
 
 export class ConfigError extends Error {
@@ -70,6 +79,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const production = e.NODE_ENV === 'production';
   const demo = e.MOTCUA_DEMO ?? !production;
   if (production && demo) problems.push('MOTCUA_DEMO: demo accounts are never created in production');
+  const simulators = e.MOTCUA_SIMULATORS ?? (production ? 'off' : 'inline');
+  if (production && simulators === 'inline') problems.push('MOTCUA_SIMULATORS: simulators never run in production');
+  if (production && !e.MOTCUA_AGENCY_SECRET) problems.push('MOTCUA_AGENCY_SECRET: required in production (callbacks from agencies)');
   if (production && !e.DATABASE_URL) {
     problems.push('DATABASE_URL: production runs on PostgreSQL; the embedded database does not fsync');
   }
@@ -106,5 +118,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           }
         : { kind: 'local', dir: path.join(dataDir, 'files') },
     logLevel: e.LOG_LEVEL,
+    simulators,
+    agencyUrl: e.MOTCUA_AGENCY_URL,
+    agencySecret: e.MOTCUA_AGENCY_SECRET ?? 'motcua-dev-agency-secret',
   };
 }

@@ -30,7 +30,7 @@ describe('configuration from the environment', () => {
     const problems = problemsOf({ NODE_ENV: 'production', MOTCUA_DEMO: '1' });
     expect(problems.some((p) => p.startsWith('MOTCUA_DEMO'))).toBe(true);
     expect(problems.some((p) => p.startsWith('DATABASE_URL'))).toBe(true);
-    const prod = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/motcua' });
+    const prod = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/motcua', MOTCUA_AGENCY_SECRET: 'a-long-shared-secret' });
     expect(prod.demo).toBe(false);
     expect(prod.cookieSecure).toBe(true);
   });

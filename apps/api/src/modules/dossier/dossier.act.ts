@@ -6,6 +6,7 @@ import { conflict, DomainError, forbidden } from '../../platform/errors.ts';
 import { computeDeadline, extendDeadline, loadCalendar, outcome, pauseClock, resumeClock } from '../calendar/index.ts';
 import { findStaff, listStaff } from '../auth/index.ts';
 import { canWork, visibleOr404 } from './dossier.access.ts';
+import { settleBundle } from './dossier.bundle-flow.ts';
 import { pickLeastLoaded } from './dossier.assign.ts';
 import { recordEvent } from './dossier.events.ts';
 import { procedures } from './dossier.ports.ts';
@@ -16,6 +17,8 @@ import { decide, joinState, splitState, statusCodes, type State } from './dossie
 type Deps = Pick<AppContext, 'db' | 'clock' | 'ids' | 'log'>;
 
 const needsReason = new Set(['refuse', 'withdraw', 'stop', 'send_back', 'apologize']);
+/** What staff may still do to the parent of an interconnected dossier; its parts carry the work. */
+const parentActions = new Set(['withdraw', 'apologize', 'return_result']);
 
 function stateConflict(d: DossierRow, code: string, message: string) {
   return conflict(code, message, { currentStatus: d.status, currentStatusCode: statusCodes[d.status], currentStep: d.step, version: d.version });
@@ -40,6 +43,9 @@ export async function act(deps: Deps, actor: Actor, dossierId: string, req: Acti
   if (!canWork(actor, d)) throw forbidden('dossier.read_only', 'You can read this dossier but not act on it.');
   if (req.expectedVersion !== undefined && req.expectedVersion !== d.version) {
     throw stateConflict(d, 'dossier.stale', 'Someone else changed this dossier first; reload it.');
+  }
+  if (d.bundleRole === 'parent' && !parentActions.has(req.action)) {
+    throw stateConflict(d, 'dossier.bundle_parent', 'This is an interconnected dossier: act on its parts.');
   }
   const from = joinState(d.status, d.step);
   const decision = decide(from, req.action, actor.role, d.resumeState as State | null);
@@ -149,6 +155,7 @@ export async function act(deps: Deps, actor: Actor, dossierId: string, req: Acti
     }
     if (opts.inTransaction) Object.assign(data, await opts.inTransaction(tx, updated));
     await recordEvent(tx, deps.ids, { dossierId: d.id, at: now, actor, action: req.action, fromState: from, toState: decision.to, reason: req.reason ?? null, data });
+    if (updated.parentId) await settleBundle(tx, deps, updated.parentId, now);
     return updated;
   });
 }

@@ -8,7 +8,9 @@ import { autoAssign } from './dossier.assign.ts';
 import { formatDossierCode, nextDossierSeq } from './dossier.code.ts';
 import { recordEvent } from './dossier.events.ts';
 import { procedures } from './dossier.ports.ts';
-import { insertDossier, type DossierRow } from './dossier.repo.ts';
+import { bundles } from './dossier.bundles.ts';
+import { spawnChildren } from './dossier.bundle-flow.ts';
+import { insertDossier, updateIfVersion, type DossierRow } from './dossier.repo.ts';
 import { checklistOf, citizenIdProblems, extraPaperProblems, missingRequired } from './dossier.rules.ts';
 
 type Deps = Pick<AppContext, 'db' | 'clock' | 'ids' | 'log'>;
@@ -108,7 +110,12 @@ export async function intakeAtCounter(deps: Deps, actor: Actor, input: IntakeReq
         ...(input.ticketId ? { ticketId: input.ticketId } : {}),
       },
     });
-    return state === 'received' ? autoAssign(tx, deps, row, now) : row;
+    if (state !== 'received') return row;
+    if (!bundles[version.code]) return autoAssign(tx, deps, row, now);
+    // The parent of an interconnected procedure only coordinates: its parts carry the work.
+    const parent = await updateIfVersion(tx, row.id, row.version, { status: 'processing', step: 'in_review', bundleRole: 'parent', updatedAt: now });
+    await spawnChildren(tx, deps, parent!, now);
+    return parent!;
   });
 }
 

@@ -36,6 +36,9 @@ export const dossiers = pgTable(
     feePaid: boolean('fee_paid').notNull().default(false),
     ticketId: uuid('ticket_id'),
     parentId: uuid('parent_id'),
+    /** An agency outside the center that decides this (child) dossier, e.g. 'police'. */
+    externalAgency: text('external_agency'),
+    bundleRole: text('bundle_role', { enum: ['parent', 'child'] }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),

@@ -42,6 +42,9 @@ export function toView(d: DossierRow, actor: Actor): DossierView {
     feeTotal: d.feeTotal,
     feePaid: d.feePaid,
     ticketId: d.ticketId,
+    bundleRole: d.bundleRole,
+    parentId: d.parentId,
+    externalAgency: d.externalAgency,
     version: d.version,
     allowedActions: allowedActions(d, actor),
   };

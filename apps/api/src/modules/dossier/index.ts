@@ -8,6 +8,8 @@ import { dossierRoutes } from './dossier.routes.ts';
 export { act, type ActOptions } from './dossier.act.ts';
 export { canRead, canWork, visibleOr404 } from './dossier.access.ts';
 export { channelLimit } from './dossier.intake.ts';
+export { applyExternalOutcome, INTERCONNECT_TOPIC, type InterconnectSubmission } from './dossier.bundle-flow.ts';
+export { bundles, type ExternalAgency } from './dossier.bundles.ts';
 export { findDossier, findDossierByCode, listEvents, type DossierRow } from './dossier.repo.ts';
 export { allStates, decide, statusCodes, transitions, type Action as DossierActionName, type State as DossierState, type Status as DossierStatus } from './dossier.states.ts';
 export { readTimeline } from './dossier.timeline.ts';
