@@ -39,3 +39,14 @@ test('the calendar page, with the year view and the day editor open, has no seri
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} nodes`);
   expect(serious).toEqual([]);
 });
+
+test('anyone computes an appointment date across Tết 2026 on the public calculator', async ({ page }) => {
+  await page.goto('/deadline');
+  await page.getByLabel('Thời điểm tiếp nhận hồ sơ').fill('2026-02-12T10:00');
+  await page.getByLabel('Số ngày làm việc (bước 0,5)').fill('3');
+  await page.getByRole('button', { name: 'Tính ngày hẹn' }).click();
+  await expect(page.getByText('Thứ Ba, 24/2/2026, 10:00')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: '23/2/2026: 08:00–12:00' })).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});
