@@ -1,8 +1,9 @@
 import { demoLogins } from '../seed/demo.ts';
 import { boot, createLogger } from './bootstrap.ts';
-import { httpModules, outboxHandlers } from './modules.ts';
+import { httpModules, outboxHandlers, scheduledJobs } from './modules.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { buildApp } from './platform/http/app.ts';
+import { Scheduler } from './platform/jobs/scheduler.ts';
 import { OutboxWorker } from './platform/outbox/worker.ts';
 import { startAgencySimulator } from './simulators/agencies.ts';
 
@@ -31,11 +32,14 @@ const started = performance.now();
 const { ctx, database } = await boot(config, log, { seed: true });
 
 let worker: OutboxWorker | undefined;
+let scheduler: Scheduler | undefined;
 if (config.worker === 'inline') {
   worker = new OutboxWorker({ db: ctx.db, clock: ctx.clock, log: log.child({ component: 'outbox' }) });
   for (const [topic, handler] of Object.entries(outboxHandlers(ctx))) worker.register(topic, handler);
   ctx.wakeOutbox = () => worker?.wake();
   worker.start();
+  scheduler = new Scheduler(log.child({ component: 'jobs' }));
+  scheduler.start(scheduledJobs(ctx));
 }
 
 const app = await buildApp(ctx, httpModules);
@@ -63,6 +67,7 @@ async function shutdown(signal: string) {
   log.info({ signal }, 'shutting down');
   await app.close();
   await worker?.stop();
+  await scheduler?.stop();
   await Promise.all(simulators.map((s) => s.close()));
   await database.close();
   process.exit(0);

@@ -1,11 +1,12 @@
 import { authModule } from './modules/auth/index.ts';
 import { catalogModule } from './modules/catalog/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
-import { dossierModule } from './modules/dossier/index.ts';
+import { dossierModule, draftApologies } from './modules/dossier/index.ts';
 import { interconnectHandlers, interconnectModule } from './modules/interconnect/index.ts';
 import { unitsModule } from './modules/units/index.ts';
 import type { AppContext } from './platform/context.ts';
 import type { HttpModule } from './platform/http/app.ts';
+import type { ScheduledJob } from './platform/jobs/scheduler.ts';
 import type { OutboxHandler } from './platform/outbox/worker.ts';
 
 /** Every module's HTTP face, in registration order (auth first: it resolves the actor). */
@@ -14,4 +15,9 @@ export const httpModules: HttpModule[] = [authModule, unitsModule, calendarModul
 /** Outbox topic → handler, gathered from the modules that deliver side effects. */
 export function outboxHandlers(ctx: AppContext): Record<string, OutboxHandler> {
   return { ...interconnectHandlers(ctx) };
+}
+
+/** Periodic jobs, run by the worker (inline in the API process by default). */
+export function scheduledJobs(ctx: AppContext): ScheduledJob[] {
+  return [{ name: 'dossier.draft_apologies', everyMs: 10 * 60_000, run: () => draftApologies(ctx) }];
 }

@@ -96,6 +96,8 @@ export const DossierView = z.object({
   parentId: z.uuid().nullable(),
   /** A child decided outside the center (police, social insurance). */
   externalAgency: z.string().nullable(),
+  /** Received on a no-appointment day for an eligible procedure: decided and returned on the spot. */
+  noAppointment: z.boolean(),
   version: z.number().int(),
   /** Actions the signed-in user may take now (drives the buttons). */
   allowedActions: z.array(DossierAction),

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { ActionRequest } from '@motcua/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -13,6 +14,7 @@ import { procedures } from './dossier.ports.ts';
 import { findDossier, openWorkload, updateIfVersion, type DossierPatch, type DossierRow } from './dossier.repo.ts';
 import { checklistOf, extraPaperProblems } from './dossier.rules.ts';
 import { decide, joinState, splitState, statusCodes, type State } from './dossier.states.ts';
+import { apologyDrafts } from './dossier.tables.ts';
 
 type Deps = Pick<AppContext, 'db' | 'clock' | 'ids' | 'log'>;
 
@@ -156,6 +158,7 @@ export async function act(deps: Deps, actor: Actor, dossierId: string, req: Acti
     if (opts.inTransaction) Object.assign(data, await opts.inTransaction(tx, updated));
     await recordEvent(tx, deps.ids, { dossierId: d.id, at: now, actor, action: req.action, fromState: from, toState: decision.to, reason: req.reason ?? null, data });
     if (updated.parentId) await settleBundle(tx, deps, updated.parentId, now);
+    if (req.action === 'apologize') await tx.update(apologyDrafts).set({ status: 'signed' }).where(eq(apologyDrafts.dossierId, d.id));
     return updated;
   });
 }

@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { DomainError, forbidden, notFound } from '../../platform/errors.ts';
 import { computeDeadline, loadCalendar } from '../calendar/index.ts';
-import { findCenter } from '../units/index.ts';
+import { findCenter, readNoAppointmentPolicy } from '../units/index.ts';
 import { autoAssign } from './dossier.assign.ts';
 import { formatDossierCode, nextDossierSeq } from './dossier.code.ts';
 import { recordEvent } from './dossier.events.ts';
@@ -11,7 +11,7 @@ import { procedures } from './dossier.ports.ts';
 import { bundles } from './dossier.bundles.ts';
 import { spawnChildren } from './dossier.bundle-flow.ts';
 import { insertDossier, updateIfVersion, type DossierRow } from './dossier.repo.ts';
-import { checklistOf, citizenIdProblems, extraPaperProblems, missingRequired } from './dossier.rules.ts';
+import { checklistOf, citizenIdProblems, extraPaperProblems, isoWeekdayInVietnam, missingRequired } from './dossier.rules.ts';
 
 type Deps = Pick<AppContext, 'db' | 'clock' | 'ids' | 'log'>;
 
@@ -63,6 +63,8 @@ export async function intakeAtCounter(deps: Deps, actor: Actor, input: IntakeReq
     throw new DomainError('business_rule', 'dossier.no_time_limit', 'The procedure has no usable time limit; the catalog must be corrected first.');
   }
   const deadline = input.decision === 'accept' && limit ? computeDeadline(await loadCalendar(deps), { receivedAt: now, limit }) : null;
+  const policy = await readNoAppointmentPolicy(deps.db, center.id);
+  const noAppointment = input.decision === 'accept' && policy.weekdays.includes(isoWeekdayInVietnam(now)) && policy.procedureCodes.includes(version.code);
   const state = input.decision === 'accept' ? 'received' : input.decision === 'supplement' ? 'supplement_requested' : 'not_accepted';
 
   return deps.db.transaction(async (tx) => {
@@ -91,6 +93,7 @@ export async function intakeAtCounter(deps: Deps, actor: Actor, input: IntakeReq
       feeTotal: input.feesCollected ?? 0,
       feePaid: (input.feesCollected ?? 0) > 0,
       ticketId: input.ticketId ?? null,
+      noAppointment,
       createdAt: now,
       updatedAt: now,
     });
@@ -108,6 +111,7 @@ export async function intakeAtCounter(deps: Deps, actor: Actor, input: IntakeReq
         ...(input.decision === 'supplement' ? { requested: input.supplementItems ?? missing.map((m) => ({ itemId: m.id, name: m.name })), extraPaper: extras } : {}),
         ...(deadline ? { dueAt: deadline.dueAt.toISOString(), limit } : {}),
         ...(input.ticketId ? { ticketId: input.ticketId } : {}),
+        ...(noAppointment ? { noAppointment: true } : {}),
       },
     });
     if (state !== 'received') return row;

@@ -4,7 +4,8 @@ import type { AppContext } from '../../platform/context.ts';
 import { forbidden } from '../../platform/errors.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { requireActor } from '../../platform/http/request.ts';
-import { loadCalendar } from '../calendar/index.ts';
+import { loadCalendar, toLocalIso } from '../calendar/index.ts';
+import { openDrafts } from './dossier.risk.ts';
 import { act } from './dossier.act.ts';
 import { intakeAtCounter } from './dossier.intake.ts';
 import { findDossier, listOpen } from './dossier.repo.ts';
@@ -53,6 +54,42 @@ export function dossierRoutes(app: ZodApp, ctx: AppContext): void {
       const cal = await loadCalendar(ctx);
       const now = ctx.clock.now();
       return { items: rows.map((r) => ({ ...toView(r, actor), badge: badgeOf(cal, r, now) })) };
+    },
+  );
+
+  app.get(
+    '/api/v1/dossiers/apology-drafts',
+    {
+      schema: {
+        operationId: 'listApologyDrafts',
+        tags: ['dossiers'],
+        summary: 'Form 04 drafts for dossiers that will miss their deadline (leaders sign them as an apology letter)',
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({ dossierId: z.uuid(), code: z.string(), procedureName: z.string(), applicantName: z.string(), dueAt: z.string(), draftedAt: z.string(), causeState: z.string(), causeWorkingHours: z.number() }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!actor.centerId || !['leader', 'director'].includes(actor.role)) throw forbidden('dossier.leaders_only', 'Apology letters are for the center’s leaders.');
+      const rows = await openDrafts(ctx, actor.centerId);
+      return {
+        items: rows.map((r) => ({
+          dossierId: r.draft.dossierId,
+          code: r.code,
+          procedureName: r.procedureName,
+          applicantName: r.applicantName,
+          dueAt: toLocalIso(r.draft.dueAt),
+          draftedAt: toLocalIso(r.draft.draftedAt),
+          causeState: r.draft.causeState,
+          causeWorkingHours: Math.round((r.draft.causeWorkingSeconds / 3600) * 10) / 10,
+        })),
+      };
     },
   );
 

@@ -55,3 +55,9 @@ export function extraPaperProblems(
 export function checklistOf(version: { documents: { id: string; name: string; kind: 'submit' | 'present'; requirement: 'mandatory' | 'conditional' }[] }): ChecklistItem[] {
   return version.documents.map((d) => ({ id: d.id, name: d.name, required: d.requirement === 'mandatory' }));
 }
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of an instant in Vietnam (UTC+7, no daylight saving). */
+export function isoWeekdayInVietnam(at: Date): number {
+  const d = new Date(at.getTime() + 7 * 3_600_000).getUTCDay();
+  return d === 0 ? 7 : d;
+}

@@ -39,6 +39,8 @@ export const dossiers = pgTable(
     /** An agency outside the center that decides this (child) dossier, e.g. 'police'. */
     externalAgency: text('external_agency'),
     bundleRole: text('bundle_role', { enum: ['parent', 'child'] }),
+    /** Received on a no-appointment day for an eligible procedure: to be decided on the spot. */
+    noAppointment: boolean('no_appointment').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
@@ -82,4 +84,22 @@ export const dossierSequences = pgTable(
     lastSeq: integer('last_seq').notNull(),
   },
   (t) => [primaryKey({ columns: [t.agencyCode, t.day] })],
+);
+
+/** Form 04 drafts prepared one working day before a deadline that will be missed. */
+export const apologyDrafts = pgTable(
+  'apology_drafts',
+  {
+    dossierId: uuid('dossier_id')
+      .primaryKey()
+      .references(() => dossiers.id),
+    centerId: uuid('center_id').notNull(),
+    draftedAt: timestamp('drafted_at', { withTimezone: true }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    /** The state that consumed the most working time: where the delay came from. */
+    causeState: text('cause_state').notNull(),
+    causeWorkingSeconds: integer('cause_working_seconds').notNull(),
+    status: text('status', { enum: ['open', 'signed', 'dismissed'] }).notNull().default('open'),
+  },
+  (t) => [index('apology_drafts_center_idx').on(t.centerId, t.status)],
 );

@@ -45,6 +45,7 @@ export function toView(d: DossierRow, actor: Actor): DossierView {
     bundleRole: d.bundleRole,
     parentId: d.parentId,
     externalAgency: d.externalAgency,
+    noAppointment: d.noAppointment,
     version: d.version,
     allowedActions: allowedActions(d, actor),
   };

@@ -13,6 +13,7 @@ export { bundles, type ExternalAgency } from './dossier.bundles.ts';
 export { findDossier, findDossierByCode, listEvents, type DossierRow } from './dossier.repo.ts';
 export { allStates, decide, statusCodes, transitions, type Action as DossierActionName, type State as DossierState, type Status as DossierStatus } from './dossier.states.ts';
 export { readTimeline } from './dossier.timeline.ts';
+export { draftApologies } from './dossier.risk.ts';
 export { toView } from './dossier.views.ts';
 
 export const dossierModule: HttpModule = { name: 'dossier', register: dossierRoutes };

@@ -1,7 +1,7 @@
 import { asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Center, Commune, Province, ServiceGroup } from '@motcua/contracts';
 import type { Db } from '../../platform/db/client.ts';
-import { centers, communes, counters, provinces, serviceGroups } from './units.tables.ts';
+import { centerSameDayProcedures, centers, communes, counters, provinces, serviceGroups } from './units.tables.ts';
 
 export async function listProvinces(db: Db): Promise<Province[]> {
   return db.select().from(provinces).orderBy(asc(provinces.code));
@@ -65,4 +65,25 @@ export async function listServiceGroups(db: Db, centerId: string): Promise<Servi
 
 export async function centerExists(db: Db, id: string): Promise<boolean> {
   return (await db.select({ id: centers.id }).from(centers).where(eq(centers.id, id))).length > 0;
+}
+
+export type NoAppointmentPolicy = { weekdays: number[]; procedureCodes: string[] };
+
+export async function readNoAppointmentPolicy(db: Db, centerId: string): Promise<NoAppointmentPolicy> {
+  const [c] = await db.select({ weekdays: centers.noAppointmentWeekdays }).from(centers).where(eq(centers.id, centerId));
+  const codes = await db
+    .select({ code: centerSameDayProcedures.procedureCode })
+    .from(centerSameDayProcedures)
+    .where(eq(centerSameDayProcedures.centerId, centerId))
+    .orderBy(asc(centerSameDayProcedures.procedureCode));
+  return { weekdays: c?.weekdays ?? [], procedureCodes: codes.map((r) => r.code) };
+}
+
+export async function writeNoAppointmentPolicy(db: Db, centerId: string, p: NoAppointmentPolicy): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(centers).set({ noAppointmentWeekdays: [...new Set(p.weekdays)].sort() }).where(eq(centers.id, centerId));
+    await tx.delete(centerSameDayProcedures).where(eq(centerSameDayProcedures.centerId, centerId));
+    const codes = [...new Set(p.procedureCodes)];
+    if (codes.length > 0) await tx.insert(centerSameDayProcedures).values(codes.map((procedureCode) => ({ centerId, procedureCode })));
+  });
 }

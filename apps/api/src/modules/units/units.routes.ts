@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Center, Commune, Problem, Province, ServiceGroup } from '@motcua/contracts';
 import type { AppContext } from '../../platform/context.ts';
-import { notFound } from '../../platform/errors.ts';
+import { forbidden, notFound } from '../../platform/errors.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { requireActor } from '../../platform/http/request.ts';
 import {
@@ -14,6 +14,8 @@ import {
   listCommunes,
   listProvinces,
   listServiceGroups,
+  readNoAppointmentPolicy,
+  writeNoAppointmentPolicy,
 } from './units.repo.ts';
 import { canSeeCenter, centerScope } from './units.policy.ts';
 
@@ -96,6 +98,52 @@ export function unitsRoutes(app: ZodApp, ctx: AppContext): void {
     async (request) => {
       if (!(await centerExists(ctx.db, request.params.id))) throw notFound('units.center_not_found', 'No such center.');
       return listServiceGroups(ctx.db, request.params.id);
+    },
+  );
+
+  const Policy = z.object({
+    weekdays: z.array(z.number().int().min(1).max(7)).max(7),
+    procedureCodes: z.array(z.string().max(40)).max(2000),
+  });
+
+  app.get(
+    '/api/v1/centers/:id/no-appointment',
+    {
+      schema: {
+        operationId: 'getNoAppointmentPolicy',
+        tags: ['units'],
+        summary: "A center's no-appointment days and the procedures decided on the spot",
+        params: z.object({ id: z.uuid() }),
+        response: { 200: Policy, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const center = await findCenter(ctx.db, request.params.id);
+      if (!center || !canSeeCenter(actor, center)) throw notFound('units.center_not_found', 'No such center.');
+      return readNoAppointmentPolicy(ctx.db, center.id);
+    },
+  );
+
+  app.put(
+    '/api/v1/centers/:id/no-appointment',
+    {
+      schema: {
+        operationId: 'setNoAppointmentPolicy',
+        tags: ['units'],
+        summary: 'Set the no-appointment days (center director or province admin)',
+        params: z.object({ id: z.uuid() }),
+        body: Policy,
+        response: { 200: Policy, 403: Problem, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const center = await findCenter(ctx.db, request.params.id);
+      if (!center || !canSeeCenter(actor, center)) throw notFound('units.center_not_found', 'No such center.');
+      if (actor.role !== 'director' && actor.role !== 'province_admin') throw forbidden('units.director_only', 'Only the center director or the province admin sets this.');
+      await writeNoAppointmentPolicy(ctx.db, center.id, request.body);
+      return readNoAppointmentPolicy(ctx.db, center.id);
     },
   );
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { WorkingHours } from '@motcua/contracts';
 
 /** The 34 provinces and centrally-run cities (GSO codes, after Resolution 202/2025/QH15). */
@@ -41,6 +41,8 @@ export const centers = pgTable(
     level: text('level', { enum: ['commune', 'province'] }).notNull(),
     address: text('address').notNull().default(''),
     workingHours: jsonb('working_hours').$type<WorkingHours>().notNull(),
+    /** ISO weekdays of the no-appointment day (a leader sits at intake; eligible results same day). */
+    noAppointmentWeekdays: smallint('no_appointment_weekdays').array().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
@@ -78,4 +80,16 @@ export const serviceGroups = pgTable(
     sortOrder: integer('sort_order').notNull(),
   },
   (t) => [uniqueIndex('service_groups_center_code_uq').on(t.centerId, t.code)],
+);
+
+/** Procedures a center decides on the spot on its no-appointment days. */
+export const centerSameDayProcedures = pgTable(
+  'center_same_day_procedures',
+  {
+    centerId: uuid('center_id')
+      .notNull()
+      .references(() => centers.id),
+    procedureCode: text('procedure_code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.centerId, t.procedureCode] })],
 );
