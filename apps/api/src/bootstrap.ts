@@ -4,6 +4,7 @@ import { systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { AppContext } from './platform/context.ts';
 import { openDatabase, type Database } from './platform/db/client.ts';
+import { pgListen } from './platform/db/listen.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { uuidv7Ids } from './platform/ids.ts';
 import { createStorage } from './platform/storage/index.ts';
@@ -27,6 +28,7 @@ export async function boot(config: Config, log: Logger, opts: { seed: boolean })
     log,
     storage: createStorage(config.storage),
     wakeOutbox: () => {},
+    ...(database.pool ? { listen: pgListen(database.pool, log) } : {}),
   };
   const seeds = opts.seed ? await runSeeds(database.db, { clock: ctx.clock, ids: ctx.ids, demo: config.demo, demoPassword: config.demoPassword }) : null;
   if (seeds) log.info({ seeds }, 'seed data checked');

@@ -3,6 +3,7 @@ import { catalogModule } from './modules/catalog/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
 import { dossierModule, draftApologies } from './modules/dossier/index.ts';
 import { interconnectHandlers, interconnectModule } from './modules/interconnect/index.ts';
+import { queueModule } from './modules/queue/index.ts';
 import { unitsModule } from './modules/units/index.ts';
 import type { AppContext } from './platform/context.ts';
 import type { HttpModule } from './platform/http/app.ts';
@@ -10,7 +11,7 @@ import type { ScheduledJob } from './platform/jobs/scheduler.ts';
 import type { OutboxHandler } from './platform/outbox/worker.ts';
 
 /** Every module's HTTP face, in registration order (auth first: it resolves the actor). */
-export const httpModules: HttpModule[] = [authModule, unitsModule, calendarModule, catalogModule, dossierModule, interconnectModule];
+export const httpModules: HttpModule[] = [authModule, unitsModule, calendarModule, queueModule, catalogModule, dossierModule, interconnectModule];
 
 /** Outbox topic → handler, gathered from the modules that deliver side effects. */
 export function outboxHandlers(ctx: AppContext): Record<string, OutboxHandler> {

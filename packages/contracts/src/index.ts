@@ -6,3 +6,4 @@ export * from './time-limit.ts';
 export * from './catalog.ts';
 export * from './calendar.ts';
 export * from './dossier.ts';
+export * from './queue.ts';

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
+import type { Listen } from './db/listen.ts';
 import type { Ids } from './ids.ts';
 import type { FileStorage } from './storage/index.ts';
 
@@ -16,4 +17,6 @@ export type AppContext = {
   storage: FileStorage;
   /** Nudges the outbox worker after a commit that enqueued messages; a no-op when it runs elsewhere. */
   wakeOutbox(): void;
+  /** LISTEN for NOTIFY from other API processes; PostgreSQL only (PGlite has no other processes). */
+  listen?: Listen;
 };

@@ -9,6 +9,7 @@ import { fixedClock, type Clock } from '../../src/platform/clock.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import type { AppContext } from '../../src/platform/context.ts';
 import { openPglite, openPostgres, type Database } from '../../src/platform/db/client.ts';
+import { pgListen } from '../../src/platform/db/listen.ts';
 import { buildApp, type ZodApp } from '../../src/platform/http/app.ts';
 import { uuidv7Ids } from '../../src/platform/ids.ts';
 import { localStorage } from '../../src/platform/storage/storage.ts';
@@ -82,6 +83,7 @@ export async function startTestApp(opts: { env?: Record<string, string>; now?: s
     log: pino({ level: 'silent' }),
     storage: localStorage(path.join(dataDir, 'files')),
     wakeOutbox: () => {},
+    ...(database.pool ? { listen: pgListen(database.pool, pino({ level: 'silent' })) } : {}),
   };
   const app = await buildApp(ctx, httpModules, { webDist: null, defaultMetrics: false });
   await app.ready();
