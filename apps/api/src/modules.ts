@@ -2,8 +2,10 @@ import { authModule } from './modules/auth/index.ts';
 import { catalogModule } from './modules/catalog/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
 import { dossierModule, draftApologies } from './modules/dossier/index.ts';
+import { formsModule } from './modules/forms/index.ts';
 import { interconnectHandlers, interconnectModule } from './modules/interconnect/index.ts';
 import { queueModule } from './modules/queue/index.ts';
+import { resultsModule } from './modules/results/index.ts';
 import { unitsModule } from './modules/units/index.ts';
 import type { AppContext } from './platform/context.ts';
 import type { HttpModule } from './platform/http/app.ts';
@@ -11,7 +13,7 @@ import type { ScheduledJob } from './platform/jobs/scheduler.ts';
 import type { OutboxHandler } from './platform/outbox/worker.ts';
 
 /** Every module's HTTP face, in registration order (auth first: it resolves the actor). */
-export const httpModules: HttpModule[] = [authModule, unitsModule, calendarModule, queueModule, catalogModule, dossierModule, interconnectModule];
+export const httpModules: HttpModule[] = [authModule, unitsModule, calendarModule, queueModule, catalogModule, dossierModule, interconnectModule, formsModule, resultsModule];
 
 /** Outbox topic → handler, gathered from the modules that deliver side effects. */
 export function outboxHandlers(ctx: AppContext): Record<string, OutboxHandler> {

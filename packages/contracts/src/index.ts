@@ -7,3 +7,4 @@ export * from './catalog.ts';
 export * from './calendar.ts';
 export * from './dossier.ts';
 export * from './queue.ts';
+export * from './forms.ts';
