@@ -1,4 +1,4 @@
-import type { Role } from '@motcua/contracts';
+import type { DossierAction, Role } from '@motcua/contracts';
 
 /** The National Public Service Portal's ten dossier status codes. */
 export const statusCodes = {
@@ -35,24 +35,8 @@ export const allStates: State[] = [
   'returned',
 ];
 
-export type Action =
-  | 'accept'
-  | 'refuse'
-  | 'request_supplement'
-  | 'receive_supplement'
-  | 'assign'
-  | 'reassign'
-  | 'start_review'
-  | 'submit_for_approval'
-  | 'send_back'
-  | 'approve'
-  | 'request_payment'
-  | 'record_payment'
-  | 'finish'
-  | 'return_result'
-  | 'withdraw'
-  | 'stop'
-  | 'apologize';
+/** The actions staff take; the list itself lives in the shared contracts. */
+export type Action = DossierAction;
 
 /**
  * `to: 'same'` keeps the state (reassign, apology letter); `to: 'resume'` goes back to where the
