@@ -8,6 +8,7 @@ import { LoginPage } from '../features/auth/login-page.tsx';
 import { StaffPage } from '../features/staff/staff-page.tsx';
 import { CalendarAdminPage } from '../features/calendar/calendar-admin-page.tsx';
 import { DeadlineCalculatorPage } from '../features/calendar/deadline-calculator-page.tsx';
+import { VerifyPage } from '../features/results/verify-page.tsx';
 
 /** Route table; the router itself is chosen by the caller (browser in the app, memory in tests). */
 export function AppRoutes() {
@@ -22,6 +23,8 @@ export function AppRoutes() {
         <Route path="province" element={<ProvincePage />} />
         <Route path="province/calendar" element={<CalendarAdminPage />} />
         <Route path="deadline" element={<DeadlineCalculatorPage />} />
+        <Route path="xac-thuc" element={<VerifyPage />} />
+        <Route path="xac-thuc/:code" element={<VerifyPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

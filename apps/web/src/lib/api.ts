@@ -33,16 +33,18 @@ async function readJson(response: Response): Promise<unknown> {
 
 type RequestOptions = { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown; signal?: AbortSignal };
 
-/** Same-origin JSON request; resolves with the body, rejects with an ApiError. */
+/** Same-origin request with a JSON (or file) body; resolves with the JSON answer, rejects with an ApiError. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, signal } = options;
+  // A file (Blob) is uploaded as itself, e.g. a PDF to verify; anything else is sent as JSON.
+  const isFile = body instanceof Blob;
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? null : JSON.stringify(body),
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': isFile ? body.type || 'application/octet-stream' : 'application/json' },
+      body: body === undefined ? null : isFile ? body : JSON.stringify(body),
       signal: signal ?? null,
     });
   } catch (error) {
