@@ -6,6 +6,11 @@ import { ProvincePage } from '../pages/province-page.tsx';
 import { NotFoundPage } from '../pages/not-found-page.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { StaffPage } from '../features/staff/staff-page.tsx';
+import { CenterPicker } from '../features/queue/center-picker.tsx';
+import { CounterConsolePage } from '../features/queue/counter-console-page.tsx';
+import { DisplayPage } from '../features/queue/display-page.tsx';
+import { KioskPage } from '../features/queue/kiosk-page.tsx';
+import { TicketStatusPage } from '../features/queue/ticket-status-page.tsx';
 import { CalendarAdminPage } from '../features/calendar/calendar-admin-page.tsx';
 import { DeadlineCalculatorPage } from '../features/calendar/deadline-calculator-page.tsx';
 import { VerifyPage } from '../features/results/verify-page.tsx';
@@ -17,9 +22,11 @@ export function AppRoutes() {
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path="citizen" element={<ShellPage surface="citizen" />} />
-        <Route path="kiosk" element={<ShellPage surface="kiosk" />} />
-        <Route path="display" element={<ShellPage surface="display" />} />
+        <Route path="kiosk" element={<CenterPicker surface="kiosk" />} />
+        <Route path="display" element={<CenterPicker surface="display" />} />
+        <Route path="queue/tickets/:ticketId" element={<TicketStatusPage />} />
         <Route path="staff" element={<StaffPage />} />
+        <Route path="staff/counter" element={<CounterConsolePage />} />
         <Route path="province" element={<ProvincePage />} />
         <Route path="province/calendar" element={<CalendarAdminPage />} />
         <Route path="deadline" element={<DeadlineCalculatorPage />} />
@@ -28,6 +35,9 @@ export function AppRoutes() {
         <Route path="login" element={<LoginPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
+      {/* Full-screen hall devices: no site navigation a passer-by could wander off with. */}
+      <Route path="kiosk/:centerId" element={<KioskPage />} />
+      <Route path="display/:centerId" element={<DisplayPage />} />
     </Routes>
   );
 }

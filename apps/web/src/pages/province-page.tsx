@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { SignedIn } from '../features/auth/signed-in.tsx';
+import { QueueStats } from '../features/queue/queue-stats.tsx';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 
 export function ProvincePage() {
@@ -17,6 +18,7 @@ export function ProvincePage() {
             <p>
               <Link to="/province/calendar">{t('calendar.linkFromProvince')}</Link>
             </p>
+            <QueueStats />
           </>
         )}
       </SignedIn>

@@ -51,7 +51,8 @@ export async function registerQueueEvents(app: ZodApp, deps: QueueDeps): Promise
       const write = (event: QueueEvent) => {
         if (event.seq <= sent || !reply.sse.isConnected) return;
         sent = event.seq;
-        reply.sse.send({ id: String(event.seq), event: 'queue', data: event }).catch(() => {});
+        // Headers went out with the first message; live events are one pre-built frame per event.
+        reply.raw.write(frameOf(event));
       };
       const sub = await deps.feed.subscribe(centerId, (event) => (live ? write(event) : pending.push(event)));
       reply.sse.onClose(() => {
@@ -79,6 +80,17 @@ export async function registerQueueEvents(app: ZodApp, deps: QueueDeps): Promise
       }
     },
   );
+}
+
+// The same event object goes to every display of a center: build its SSE frame once.
+const frames = new WeakMap<QueueEvent, string>();
+function frameOf(event: QueueEvent): string {
+  let frame = frames.get(event);
+  if (frame === undefined) {
+    frame = `id: ${event.seq}\nevent: queue\ndata: ${JSON.stringify(event)}\n\n`;
+    frames.set(event, frame);
+  }
+  return frame;
 }
 
 function parseSeq(value: string | null): number | null {
