@@ -6,6 +6,11 @@ import { ProvincePage } from '../pages/province-page.tsx';
 import { NotFoundPage } from '../pages/not-found-page.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
 import { StaffPage } from '../features/staff/staff-page.tsx';
+import { IntakePage } from '../features/dossier/intake-page.tsx';
+import { InboxPage } from '../features/dossier/inbox-page.tsx';
+import { DossierPage } from '../features/dossier/dossier-page.tsx';
+import { ApprovalsPage } from '../features/dossier/approvals-page.tsx';
+import { WorkloadPage } from '../features/dossier/workload-page.tsx';
 import { CenterPicker } from '../features/queue/center-picker.tsx';
 import { CounterConsolePage } from '../features/queue/counter-console-page.tsx';
 import { DisplayPage } from '../features/queue/display-page.tsx';
@@ -26,6 +31,11 @@ export function AppRoutes() {
         <Route path="display" element={<CenterPicker surface="display" />} />
         <Route path="queue/tickets/:ticketId" element={<TicketStatusPage />} />
         <Route path="staff" element={<StaffPage />} />
+        <Route path="staff/intake" element={<IntakePage />} />
+        <Route path="staff/inbox" element={<InboxPage />} />
+        <Route path="staff/dossiers/:id" element={<DossierPage />} />
+        <Route path="staff/approvals" element={<ApprovalsPage />} />
+        <Route path="staff/workload" element={<WorkloadPage />} />
         <Route path="staff/counter" element={<CounterConsolePage />} />
         <Route path="province" element={<ProvincePage />} />
         <Route path="province/calendar" element={<CalendarAdminPage />} />

@@ -7,6 +7,7 @@ import { errorMessage } from '../../lib/error-message.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { SignedIn } from '../auth/signed-in.tsx';
 import { WorkingHoursTable } from './working-hours-table.tsx';
+import { WorkCards } from '../dossier/staff-links.tsx';
 
 export function StaffPage() {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ function WhoAmI({ me }: { me: Me }) {
   const { t } = useTranslation();
   return (
     <>
+      <WorkCards role={me.user.role} />
       <section aria-labelledby="account-heading">
         <h2 id="account-heading">{t('staff.account')}</h2>
         <dl className="facts">

@@ -1,0 +1,50 @@
+import type {
+  ActionRequest,
+  Commune,
+  DossierView,
+  IntakeRequest,
+  ProcedureDetail,
+  ProcedureSearchResult,
+  ProcedureVersion,
+  Province,
+  Timeline,
+} from '@motcua/contracts';
+import { request } from '../../lib/api.ts';
+
+export type Badge = 'late' | 'due_today' | 'at_risk';
+export type ListedDossier = DossierView & { badge: Badge | null };
+
+const get = <T>(path: string, signal?: AbortSignal) => request<T>(path, signal ? { signal } : {});
+const post = <T>(path: string, body: unknown) => request<T>(path, { method: 'POST', body });
+
+export const dossierApi = {
+  searchProcedures: (q: string, centerId: string | null, signal?: AbortSignal) => {
+    const params = new URLSearchParams({ q, limit: '8' });
+    if (centerId) params.set('centerId', centerId);
+    return get<ProcedureSearchResult>(`/api/v1/procedures?${params}`, signal);
+  },
+  procedure: (code: string, signal?: AbortSignal) => get<ProcedureDetail>(`/api/v1/procedures/${encodeURIComponent(code)}`, signal),
+  /** The version a dossier is pinned to, which may be older than the one in force. */
+  procedureVersion: (code: string, versionId: string, signal?: AbortSignal) =>
+    get<ProcedureVersion>(`/api/v1/procedures/${encodeURIComponent(code)}/versions/${versionId}`, signal),
+  provinces: (signal?: AbortSignal) => get<Province[]>('/api/v1/provinces', signal),
+  communes: (provinceCode: string, signal?: AbortSignal) => get<Commune[]>(`/api/v1/provinces/${provinceCode}/communes`, signal),
+
+  intake: (body: IntakeRequest) => post<DossierView>('/api/v1/dossiers', body),
+  list: (assignee: 'me' | 'all', signal?: AbortSignal) => get<{ items: ListedDossier[] }>(`/api/v1/dossiers?assignee=${assignee}&limit=500`, signal),
+  get: (id: string, signal?: AbortSignal) => get<DossierView>(`/api/v1/dossiers/${id}`, signal),
+  timeline: (id: string, signal?: AbortSignal) => get<Timeline>(`/api/v1/dossiers/${id}/timeline`, signal),
+  act: (id: string, body: ActionRequest) => post<DossierView>(`/api/v1/dossiers/${id}/actions`, body),
+  /** The leader's one-click signature on a dossier awaiting approval. */
+  sign: (d: Pick<DossierView, 'id' | 'version'>) => post<DossierView>(`/api/v1/dossiers/${d.id}/actions`, { action: 'approve', expectedVersion: d.version }),
+
+  /** Queue module: records which dossier a called ticket produced. */
+  linkTicket: (ticketId: string, dossierId: string) => post<unknown>(`/api/v1/queue/tickets/${ticketId}/dossier`, { dossierId }),
+};
+
+export type FormNumber = '01' | '02' | '03' | '04' | '05' | '06';
+
+/** Printable forms are PDFs the browser opens itself (forms module). */
+export function formUrl(dossierId: string, form: FormNumber, layout: 'a4' | 'thermal' = 'a4'): string {
+  return `/api/v1/dossiers/${dossierId}/forms/${form}.pdf?layout=${layout}`;
+}
