@@ -9,7 +9,7 @@ import { queueApi } from './queue-api.ts';
 /** `/kiosk` and `/display` without a center: choose where this screen stands (done once, then bookmarked). */
 export function CenterPicker({ surface }: { surface: 'kiosk' | 'display' }) {
   const { t } = useTranslation();
-  useDocumentTitle(t(`queue.picker.${surface}Title`));
+  useDocumentTitle(t(`${surface}.title`));
   const [centers, setCenters] = useState<PublicCenter[] | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   useEffect(() => {
