@@ -2,7 +2,10 @@
 CREATE TABLE "procedures" (
 	"code" text PRIMARY KEY NOT NULL CHECK ("code" ~ '^\d{1,2}\.\d{6}(\.[A-Z0-9]{1,10})?$'),
 	"created_at" timestamp with time zone NOT NULL,
-	"retired_at" timestamp with time zone
+	"retired_at" timestamp with time zone,
+	-- Shortcut for search: the version in force when last published, and when a later one takes over.
+	"current_version_id" uuid,
+	"next_version_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "procedure_versions" (
@@ -21,12 +24,27 @@ CREATE TABLE "procedure_versions" (
 	"online_level" text NOT NULL CHECK ("online_level" IN ('full', 'partial', 'none')),
 	"boundary_free" boolean NOT NULL,
 	"search_name" text NOT NULL,
-	"search_text" text NOT NULL
+	"search_text" text NOT NULL,
+	"search_tsv" tsvector NOT NULL
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX "procedure_versions_code_version_uq" ON "procedure_versions" ("code", "version");
 --> statement-breakpoint
 CREATE INDEX "procedure_versions_current_idx" ON "procedure_versions" ("code", "effective_from", "version");
+--> statement-breakpoint
+-- fastupdate off: a bulk import must not leave thousands of entries in the pending list that
+-- every search would then scan.
+CREATE INDEX "procedure_versions_search_idx" ON "procedure_versions" USING gin ("search_tsv") WITH (fastupdate = off);
+--> statement-breakpoint
+CREATE INDEX "procedures_current_version_idx" ON "procedures" ("current_version_id");
+--> statement-breakpoint
+-- Every word of the catalog with its one-letter deletions (SymSpell): finds words within one
+-- typo by index lookups instead of computing trigrams over every procedure per query.
+CREATE TABLE "catalog_terms" (
+	"variant" text NOT NULL,
+	"term" text NOT NULL,
+	PRIMARY KEY ("variant", "term")
+);
 --> statement-breakpoint
 -- Versions are immutable: a dossier pinned to a version id must always see what it was received under.
 CREATE FUNCTION procedure_versions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -80,3 +98,67 @@ CREATE TABLE "catalog_imports" (
 	"created_by" uuid NOT NULL REFERENCES "users"("id"),
 	"applied_at" timestamp with time zone
 );
+--> statement-breakpoint
+-- The versions in force at an instant: through each procedure's pointer, or, for the few whose
+-- later version took effect after the pointer was set, by effective date.
+CREATE FUNCTION catalog_in_force(p_at timestamptz) RETURNS SETOF procedure_versions LANGUAGE sql STABLE AS $$
+	SELECT v.* FROM procedure_versions v JOIN procedures p ON p.current_version_id = v.id
+	WHERE (p.next_version_at IS NULL OR p.next_version_at > p_at) AND (p.retired_at IS NULL OR p.retired_at > p_at)
+	UNION ALL
+	SELECT * FROM (
+		SELECT DISTINCT ON (v.code) v.* FROM procedure_versions v JOIN procedures p ON p.code = v.code
+		WHERE p.next_version_at <= p_at AND v.effective_from <= p_at AND (p.retired_at IS NULL OR p.retired_at > p_at)
+		ORDER BY v.code, v.effective_from DESC, v.version DESC
+	) moved
+$$;
+--> statement-breakpoint
+-- Catalog search (see search.repo.ts for the method). In PL/pgSQL so each session plans these
+-- queries once: on the embedded database planning costs more than running them.
+CREATE FUNCTION catalog_list(
+	p_at timestamptz, p_sector text, p_level text, p_online text, p_center uuid, p_limit integer, p_offset integer
+) RETURNS TABLE (
+	id uuid, code text, version integer, name text, sector text, levels text[], online_level text, boundary_free boolean, total bigint
+) LANGUAGE plpgsql STABLE AS $$
+#variable_conflict use_column
+BEGIN
+	RETURN QUERY
+	SELECT v.id, v.code, v.version, v.name, v.sector, v.levels, v.online_level, v.boundary_free, count(*) OVER ()
+	FROM catalog_in_force(p_at) v
+	WHERE (p_sector IS NULL OR v.sector = p_sector) AND (p_level IS NULL OR p_level = ANY (v.levels))
+		AND (p_online IS NULL OR v.online_level = p_online)
+		AND (p_center IS NULL OR EXISTS (SELECT 1 FROM center_procedures o WHERE o.center_id = p_center AND o.code = v.code))
+	ORDER BY v.search_name COLLATE "C", v.code
+	LIMIT p_limit OFFSET p_offset;
+END;
+$$;
+--> statement-breakpoint
+-- enable_seqscan off: the planner prefers reading every row's tsvector to the GIN index on a
+-- table this small, which is several times slower on the embedded database.
+CREATE FUNCTION catalog_search(
+	p_at timestamptz, p_q text, p_qn text, p_tsquery text,
+	p_sector text, p_level text, p_online text, p_center uuid,
+	p_pool integer, p_limit integer, p_offset integer
+) RETURNS TABLE (
+	id uuid, code text, version integer, name text, sector text, levels text[], online_level text, boundary_free boolean, total bigint
+) LANGUAGE plpgsql STABLE SET enable_seqscan = off AS $$
+#variable_conflict use_column
+BEGIN
+	RETURN QUERY
+	SELECT h.id, h.code, h.version, h.name, h.sector, h.levels, h.online_level, h.boundary_free, h.total FROM (
+		SELECT v.id, v.code, v.version, v.name, v.sector, v.levels, v.online_level, v.boundary_free, v.search_name, count(*) OVER () AS total
+		FROM catalog_in_force(p_at) v
+		WHERE (v.search_tsv @@ to_tsquery('simple', p_tsquery) OR v.code = p_q)
+			AND (p_sector IS NULL OR v.sector = p_sector) AND (p_level IS NULL OR p_level = ANY (v.levels))
+			AND (p_online IS NULL OR v.online_level = p_online)
+			AND (p_center IS NULL OR EXISTS (SELECT 1 FROM center_procedures o WHERE o.center_id = p_center AND o.code = v.code))
+		ORDER BY CASE WHEN v.code = p_q THEN 0 WHEN starts_with(v.search_name, p_qn) THEN 1 WHEN strpos(v.search_name, p_qn) > 0 THEN 2 ELSE 3 END,
+			length(v.search_name), v.code
+		LIMIT p_pool
+	) h
+	ORDER BY similarity(p_qn, h.search_name)
+		+ CASE WHEN h.search_name = p_qn THEN 2 WHEN starts_with(h.search_name, p_qn) THEN 1 WHEN strpos(h.search_name, p_qn) > 0 THEN 0.5 ELSE 0 END
+		+ CASE WHEN h.code = p_q THEN 5 ELSE 0 END DESC,
+		length(h.search_name), h.code
+	LIMIT p_limit OFFSET p_offset;
+END;
+$$;

@@ -108,12 +108,16 @@ export async function insertProcedure(db: Db, code: string, now: Date): Promise<
   await db.insert(procedures).values({ code, createdAt: now }).onConflictDoNothing();
 }
 
-/** Inserts versions with their search columns (unaccented in SQL, so both databases agree). */
-export async function insertVersions(db: Db, versions: NewVersion[]): Promise<void> {
+/**
+ * Inserts versions with their search columns (unaccented in SQL, so both databases agree), then
+ * refreshes the search shortcut of their procedures and the typo vocabulary.
+ */
+export async function insertVersions(db: Db, versions: NewVersion[], at: Date): Promise<void> {
   for (let i = 0; i < versions.length; i += 200) {
     await db.insert(procedureVersions).values(
       versions.slice(i, i + 200).map((v) => {
         const searchName = sql`regexp_replace(lower(f_unaccent(${v.content.name})), '^thu tuc\\s+', '')`;
+        const searchText = sql`${searchName} || ' ' || lower(f_unaccent(${v.content.sector})) || ' ' || ${v.code}`;
         return {
           ...v,
           name: v.content.name,
@@ -122,11 +126,45 @@ export async function insertVersions(db: Db, versions: NewVersion[]): Promise<vo
           onlineLevel: v.content.onlineLevel,
           boundaryFree: v.content.boundaryFree,
           searchName,
-          searchText: sql`${searchName} || ' ' || lower(f_unaccent(${v.content.sector})) || ' ' || ${v.code}`,
+          searchText,
+          searchTsv: sql`to_tsvector('simple', regexp_replace(${searchText}, '[^a-z0-9]+', ' ', 'g'))`,
         };
       }),
     );
   }
+  const ids = versions.map((v) => v.id);
+  const codes = [...new Set(versions.map((v) => v.code))];
+  if (codes.length === 0) return;
+  await refreshHeads(db, codes, at);
+  await db.execute(sql`
+    insert into catalog_terms (variant, term)
+    select distinct x.variant, s.word
+    from (select regexp_split_to_table(search_text, '[^a-z0-9]+') as word from procedure_versions where id = any(${arrayLiteral(ids)}::uuid[])) s,
+    lateral (
+      select s.word as variant
+      union all
+      select substr(s.word, 1, i - 1) || substr(s.word, i + 1) from generate_series(1, length(s.word)) i where length(s.word) >= 2
+    ) x
+    where s.word <> ''
+    on conflict do nothing`);
+}
+
+/** After a bulk load: the embedded database has no autovacuum to refresh the planner's statistics. */
+export async function refreshStatistics(db: Db): Promise<void> {
+  for (const table of ['procedures', 'procedure_versions', 'catalog_terms']) await db.execute(sql.raw(`analyze ${table}`));
+}
+
+// drizzle spreads a JS array into a parameter list; codes and uuids need no quoting in a literal.
+const arrayLiteral = (values: string[]) => `{${values.join(',')}}`;
+
+/** Points each procedure at the version in force at `at` and notes when a later one takes over. */
+export async function refreshHeads(db: Db, codes: string[], at: Date): Promise<void> {
+  const t = at.toISOString();
+  await db.execute(sql`
+    update procedures p set
+      current_version_id = (select v.id from procedure_versions v where v.code = p.code and v.effective_from <= ${t} order by v.effective_from desc, v.version desc limit 1),
+      next_version_at = (select min(v.effective_from) from procedure_versions v where v.code = p.code and v.effective_from > ${t})
+    where p.code = any(${arrayLiteral(codes)}::text[])`);
 }
 
 export async function setRetired(db: Db, codes: string[], at: Date | null): Promise<void> {

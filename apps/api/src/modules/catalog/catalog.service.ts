@@ -30,7 +30,7 @@ export async function publishVersion(deps: Deps, actor: Actor, code: string, inp
     }
     await insertVersions(tx, [
       { id, code, version: latest.version + 1, effectiveFrom, publishedAt: now, publishedBy: actor.userId, source: 'edit', changeNote: input.changeNote, content: input.content },
-    ]);
+    ], now);
     const touched = (await openFlagsOf(tx, code)).filter((f) => fields.includes(topLevelField(f.field) as keyof ProcedureContent)).map((f) => f.id);
     await resolveFlags(tx, { ids: touched }, { at: now, by: actor.userId, resolution: 'edited', note: input.changeNote });
   });

@@ -1,13 +1,22 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 import type { ProcedureContent } from '@motcua/contracts';
 
 /** A procedure by its official code; what it says lives in its versions. */
-export const procedures = pgTable('procedures', {
+export const procedures = pgTable(
+  'procedures',
+  {
   code: text('code').primaryKey(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   /** From this instant the procedure is no longer offered (absent from a full catalog import). */
   retiredAt: timestamp('retired_at', { withTimezone: true }),
-});
+  /** Search shortcut: the version in force when last published, and when a later one takes over. */
+  currentVersionId: uuid('current_version_id'),
+  nextVersionAt: timestamp('next_version_at', { withTimezone: true }),
+  },
+  (t) => [index('procedures_current_version_idx').on(t.currentVersionId)],
+);
 
 /**
  * One published state of a procedure. Rows are never updated: a change is a new row, so a dossier
@@ -37,9 +46,16 @@ export const procedureVersions = pgTable(
     searchName: text('search_name').notNull(),
     /** searchName plus the sector and code, for word matches. */
     searchText: text('search_text').notNull(),
+    /** The words of searchText, for the GIN-indexed match. */
+    searchTsv: tsvector('search_tsv').notNull(),
   },
   (t) => [uniqueIndex('procedure_versions_code_version_uq').on(t.code, t.version), index('procedure_versions_current_idx').on(t.code, t.effectiveFrom, t.version)],
 );
+
+/** Every word of the catalog and its one-letter deletions, for typo-tolerant matching. */
+export const catalogTerms = pgTable('catalog_terms', { variant: text('variant').notNull(), term: text('term').notNull() }, (t) => [
+  primaryKey({ columns: [t.variant, t.term] }),
+]);
 
 /** A doubtful reading of the source for an admin to confirm or correct. */
 export const procedureFlags = pgTable(

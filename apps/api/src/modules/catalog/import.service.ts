@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { DomainError, conflict, notFound, type FieldError } from '../../platform/errors.ts';
 import { catalogImports } from './catalog.tables.ts';
-import { catalogRevision, insertFlags, insertProcedure, insertVersions, latestContents, openFlagsOf, resolveFlags, setRetired, type NewVersion } from './catalog.repo.ts';
+import { catalogRevision, refreshStatistics, insertFlags, insertProcedure, insertVersions, latestContents, openFlagsOf, resolveFlags, setRetired, type NewVersion } from './catalog.repo.ts';
 import { requireCatalogAdmin, topLevelField } from './catalog.policy.ts';
 import { changedFields } from './diff.ts';
 import { parseCatalogFile } from './import-parse.ts';
@@ -124,7 +124,7 @@ async function applyPlan(deps: Deps, actor: Actor, id: string): Promise<CatalogI
         });
       }
     }
-    await insertVersions(tx, versions);
+    await insertVersions(tx, versions, now);
     const byCode = new Map(plan.rows.map((r) => [r.code, r]));
     for (const v of versions) {
       const row = byCode.get(v.code)!;
@@ -139,6 +139,7 @@ async function applyPlan(deps: Deps, actor: Actor, id: string): Promise<CatalogI
     );
     await setRetired(tx, plan.rows.filter((r) => r.restore).map((r) => r.code), null);
     await setRetired(tx, plan.retire.map((r) => r.code), imp.effectiveFrom);
+    if (versions.length > 100) await refreshStatistics(tx);
     return presentImport({ ...imp, status: 'applied', appliedAt: now, plan });
   });
 }

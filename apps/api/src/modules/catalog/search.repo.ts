@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { OnlineLevel, ProcedureLevel, ProcedureSearchResult, ProcedureSummary } from '@motcua/contracts';
 import { rowsOf, type Db } from '../../platform/db/client.ts';
 
@@ -20,49 +20,84 @@ export const primaryLevel = (levels: ProcedureLevel[]): ProcedureLevel => LEVEL_
 /** NFC and single spaces, so composed and decomposed Vietnamese input read the same. */
 export const normaliseQuery = (q: string) => q.normalize('NFC').replace(/\s+/g, ' ').trim();
 
+/** How many best word matches are re-ranked by whole-name similarity. */
+const RERANK_POOL = 30;
+
 /**
- * Accent- and case-insensitive ranked search over the versions in force at `at`. Everything is
- * computed in SQL from f_unaccent + pg_trgm, so PGlite and PostgreSQL rank identically:
- * word similarity finds typos ("khai sihn"), whole-name similarity prefers the shortest fitting
- * name, and exact or prefix matches of the name (without "Thủ tục") come first.
+ * Accent- and case-insensitive ranked search. Text is folded in SQL (f_unaccent) and matched by
+ * PostgreSQL's full-text index and pg_trgm, so PGlite and PostgreSQL answer identically:
+ *  1. each query word is looked up in the catalog's vocabulary: exactly, and, if the exact words
+ *     find nothing, within one typo (deletion neighbourhoods, an index lookup); the last word also
+ *     as a prefix, for typing in progress ("khai si");
+ *  2. procedures with a match for every word come from the GIN full-text index;
+ *  3. the best of them (the phrase in the name first, then shorter names) are re-ranked by trigram
+ *     similarity to the whole name. Trigrams are computed for this short list only: over the whole
+ *     catalog they would cost far more than everything else on the embedded database.
  */
 export async function searchProcedures(db: Db, input: SearchInput, at: Date): Promise<ProcedureSearchResult> {
   const q = input.q ? normaliseQuery(input.q) : '';
-  const filters: SQL[] = [sql`(p.retired_at is null or p.retired_at > ${at.toISOString()})`];
-  if (input.sector) filters.push(sql`c.sector = ${input.sector}`);
-  if (input.level) filters.push(sql`${input.level} = any(c.levels)`);
-  if (input.onlineLevel) filters.push(sql`c.online_level = ${input.onlineLevel}`);
-  if (input.centerId) filters.push(sql`exists (select 1 from center_procedures o where o.center_id = ${input.centerId} and o.code = c.code)`);
-  const score = q
-    ? sql`word_similarity(k.qn, c.search_text) + 0.5 * similarity(k.qn, c.search_name)
-        + case when c.search_name = k.qn then 1 when starts_with(c.search_name, k.qn) then 0.5 when strpos(c.search_name, k.qn) > 0 then 0.3 else 0 end
-        + case when c.code = ${q} then 3 else 0 end`
-    : null;
-  if (q) filters.push(sql`(word_similarity(k.qn, c.search_text) >= 0.5 or strpos(c.search_text, k.qn) > 0 or c.code = ${q})`);
-  const rows = rowsOf<{
-    id: string;
-    code: string;
-    version: number;
-    name: string;
-    sector: string;
-    levels: ProcedureLevel[];
-    online_level: OnlineLevel;
-    boundary_free: boolean;
-    total: number;
-  }>(
-    await db.execute(sql`
-      with k as (select lower(f_unaccent(${q})) as qn),
-      c as (
-        select distinct on (v.code) v.id, v.code, v.version, v.name, v.sector, v.levels, v.online_level, v.boundary_free, v.search_name, v.search_text
-        from procedure_versions v
-        where v.effective_from <= ${at.toISOString()}
-        order by v.code, v.effective_from desc, v.version desc
-      )
-      select c.id, c.code, c.version, c.name, c.sector, c.levels, c.online_level, c.boundary_free, count(*) over () as total
-      from c cross join k join procedures p on p.code = c.code
-      where ${sql.join(filters, sql` and `)}
-      order by ${q ? sql`${score} desc, length(c.search_name)` : sql`c.search_name`}, c.code
-      limit ${input.limit} offset ${input.offset}`),
+  if (!q) return runSearch(db, input, at, null);
+  const [folded] = rowsOf<{ qn: string }>(await db.execute(sql`select lower(f_unaccent(${q})) as qn`));
+  const qn = folded?.qn ?? '';
+  const words = qn.split(/[^a-z0-9]+/).filter(Boolean).slice(0, 12);
+  const vocabulary = await lookupTerms(db, words);
+  const exact = exactQuery(words, vocabulary);
+  if (exact) {
+    const found = await runSearch(db, input, at, { q, qn, tsquery: exact });
+    if (found.total > 0) return found;
+  }
+  const fuzzy = fuzzyQuery(words, vocabulary);
+  return fuzzy ? runSearch(db, input, at, { q, qn, tsquery: fuzzy }) : { items: [], total: 0 };
+}
+
+/** Deleting one letter: "sihn" → sinh's neighbours "ihn", "shn", "sin", "sih". */
+const deletions = (w: string) => (w.length < 2 ? [] : Array.from({ length: w.length }, (_, i) => w.slice(0, i) + w.slice(i + 1)));
+
+type Vocabulary = { variant: string; term: string }[];
+
+async function lookupTerms(db: Db, words: string[]): Promise<Vocabulary> {
+  const variants = [...new Set(words.flatMap((w) => [w, ...deletions(w)]))];
+  if (variants.length === 0) return [];
+  return rowsOf<Vocabulary[number]>(await db.execute(sql`select variant, term from catalog_terms where variant = any(${`{${variants.join(',')}}`}::text[])`));
+}
+
+/** Every word as written (the last also as a prefix); null when a word is not in the catalog at all. */
+function exactQuery(words: string[], vocabulary: Vocabulary): string | null {
+  const known = new Set(vocabulary.filter((v) => v.variant === v.term).map((v) => v.term));
+  const groups: string[] = [];
+  for (const [i, w] of words.entries()) {
+    const last = i === words.length - 1 && w.length >= 2;
+    if (!known.has(w) && !last) return null;
+    groups.push(last ? `${w}:*` : w);
+  }
+  return groups.length > 0 ? groups.join(' & ') : null;
+}
+
+/** Each word widened to the catalog words within one typo; words matching nothing are dropped. */
+function fuzzyQuery(words: string[], vocabulary: Vocabulary): string | null {
+  const groups: string[] = [];
+  for (const [i, w] of words.entries()) {
+    const near = new Set([w, ...deletions(w)]);
+    const alts = new Set(vocabulary.filter((v) => near.has(v.variant)).map((v) => v.term));
+    if (i === words.length - 1 && w.length >= 2) alts.add(`${w}:*`);
+    if (alts.size > 0) groups.push(`(${[...alts].sort().join(' | ')})`);
+  }
+  return groups.length > 0 ? groups.join(' & ') : null;
+}
+
+type Match = { q: string; qn: string; tsquery: string };
+
+async function runSearch(db: Db, input: SearchInput, at: Date, match: Match | null): Promise<ProcedureSearchResult> {
+  type Row = { id: string; code: string; version: number; name: string; sector: string; levels: ProcedureLevel[]; online_level: OnlineLevel; boundary_free: boolean; total: number };
+  const t = at.toISOString();
+  const filters = sql`${input.sector ?? null}::text, ${input.level ?? null}::text, ${input.onlineLevel ?? null}::text, ${input.centerId ?? null}::uuid`;
+  const rows = rowsOf<Row>(
+    await db.execute(
+      match
+        ? sql`select * from catalog_search(${t}::timestamptz, ${match.q}::text, ${match.qn}::text, ${match.tsquery}::text, ${filters},
+            ${Math.max(RERANK_POOL, input.offset + input.limit)}::integer, ${input.limit}::integer, ${input.offset}::integer)`
+        : sql`select * from catalog_list(${t}::timestamptz, ${filters}, ${input.limit}::integer, ${input.offset}::integer)`,
+    ),
   );
   const items: ProcedureSummary[] = rows.map((r) => ({
     code: r.code,
@@ -75,25 +110,13 @@ export async function searchProcedures(db: Db, input: SearchInput, at: Date): Pr
     versionId: r.id,
     version: r.version,
   }));
-  const total = rows[0]?.total ?? (input.offset > 0 ? await countOnly(db, input, at) : 0);
+  const total = rows[0]?.total ?? (input.offset > 0 ? (await runSearch(db, { ...input, offset: 0, limit: 1 }, at, match)).total : 0);
   return { items, total };
-}
-
-async function countOnly(db: Db, input: SearchInput, at: Date): Promise<number> {
-  return (await searchProcedures(db, { ...input, offset: 0, limit: 1 }, at)).total;
 }
 
 /** Sectors of the procedures in force, with counts, for the search page's filter. */
 export async function listSectors(db: Db, at: Date): Promise<{ sector: string; count: number }[]> {
   return rowsOf<{ sector: string; count: number }>(
-    await db.execute(sql`
-      with c as (
-        select distinct on (v.code) v.code, v.sector from procedure_versions v
-        where v.effective_from <= ${at.toISOString()}
-        order by v.code, v.effective_from desc, v.version desc
-      )
-      select c.sector, count(*) as count from c join procedures p on p.code = c.code
-      where p.retired_at is null or p.retired_at > ${at.toISOString()}
-      group by c.sector order by count(*) desc, c.sector`),
+    await db.execute(sql`select v.sector, count(*) as count from catalog_in_force(${at.toISOString()}::timestamptz) v group by v.sector order by count(*) desc, v.sector`),
   );
 }

@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Ids } from '../../platform/ids.ts';
-import { insertFlags, insertProcedure, insertVersions, latestContents, type NewFlag, type NewVersion } from './catalog.repo.ts';
+import { refreshStatistics, insertFlags, insertProcedure, insertVersions, latestContents, type NewFlag, type NewVersion } from './catalog.repo.ts';
 import { changedFields } from './diff.ts';
 import type { SeedProcedure } from './portal-record.ts';
 
@@ -41,7 +41,8 @@ export async function seedProcedures(
     });
     for (const f of item.flags) flags.push({ id: deps.ids.next(), code: item.code, versionId: id, field: f.field, message: f.message, raisedAt: now });
   }
-  await insertVersions(tx, versions);
+  await insertVersions(tx, versions, now);
   await insertFlags(tx, flags);
+  if (versions.length > 0) await refreshStatistics(tx);
   return { added, changed: versions.length - added, flags: flags.length };
 }
