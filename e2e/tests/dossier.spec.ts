@@ -55,7 +55,7 @@ test('a birth registration goes from the counter through review and signature ba
   // Form 01, the receipt and appointment slip, in both layouts.
   const a4 = page.getByRole('link', { name: /Mẫu 01.*khổ A4/ });
   const thermal = page.getByRole('link', { name: 'In khổ giấy 80 mm' });
-  await expect(a4).toHaveAttribute('href', /\/api\/v1\/dossiers\/[0-9a-f-]{36}\/forms\/01\.pdf\?layout=a4$/);
+  await expect(a4).toHaveAttribute('href', /\/api\/v1\/dossiers\/[0-9a-f-]{36}\/forms\/01\.pdf$/);
   await expect(thermal).toHaveAttribute('href', /\/forms\/01\.pdf\?layout=thermal$/);
   for (const link of [a4, thermal]) {
     const pdf = await page.request.get((await link.getAttribute('href'))!);
@@ -81,7 +81,7 @@ test('a birth registration goes from the counter through review and signature ba
   await page.getByRole('region', { name: 'Công việc của tôi' }).getByRole('link', { name: 'Hồ sơ chờ ký duyệt' }).click();
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: `Ký duyệt hồ sơ ${code}` }).click();
-  await expect(page.getByText(`Đã ký duyệt hồ sơ ${code}.`)).toBeVisible();
+  await expect(page.getByText(`Đã ký duyệt hồ sơ ${code}; kết quả điện tử ${code}-KQ1.`)).toBeVisible();
   await expect(page.getByRole('link', { name: code })).toHaveCount(0);
 
   // Counter: the result is waiting; the officer confirms it and hands it over.
@@ -89,6 +89,12 @@ test('a birth registration goes from the counter through review and signature ba
   await page.getByRole('region', { name: 'Công việc của tôi' }).getByRole('link', { name: 'Hồ sơ chờ trả kết quả' }).click();
   await page.getByRole('table').getByRole('link', { name: code }).click();
   await expect(page).toHaveURL(new RegExp(`${dossierUrl}$`));
+  // The signed e-result is on the dossier, as a PDF and with its public verify page.
+  const results = page.getByRole('region', { name: 'Kết quả điện tử' });
+  const resultLink = results.getByRole('link', { name: `Kết quả ${code}-KQ1 (PDF đã ký số)` });
+  await expect(results.getByRole('link', { name: 'Kiểm tra chữ ký' })).toHaveAttribute('href', `/xac-thuc/${code}-KQ1`);
+  const signed = await page.request.get((await resultLink.getAttribute('href'))!);
+  expect(signed.headers()['content-type']).toContain('application/pdf');
   await act(page, 'Xác nhận đã có kết quả');
   await act(page, 'Trả kết quả cho công dân');
   await expect(page.getByText('Đã trả kết quả', { exact: true })).toBeVisible();
@@ -109,6 +115,7 @@ test('a birth registration goes from the counter through review and signature ba
   ]);
   await expect(history.getByText(/\(Chuyên viên xử lý\)$/).first()).toBeVisible();
   await expect(history.getByText(/\(Lãnh đạo\)$/)).toBeVisible();
+  await expect(history.getByText(`Kết quả điện tử đã ký: ${code}-KQ1.`)).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
   // Form 06, the process control sheet, covers the same steps.

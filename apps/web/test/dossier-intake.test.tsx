@@ -116,7 +116,7 @@ describe('counter intake', { timeout: SLOW_MACHINE_MS }, () => {
     expect(await screen.findByRole('heading', { name: 'Đã tiếp nhận hồ sơ' })).toBeTruthy();
     expect(screen.getByText('H46.01-261123-0001')).toBeTruthy();
     expect(screen.getByText('17:00, Thứ Ba 24/11/2026')).toBeTruthy();
-    expect(screen.getByRole('link', { name: /Mẫu 01.*khổ A4/ }).getAttribute('href')).toBe(`/api/v1/dossiers/${ids.dossier}/forms/01.pdf?layout=a4`);
+    expect(screen.getByRole('link', { name: /Mẫu 01.*khổ A4/ }).getAttribute('href')).toBe(`/api/v1/dossiers/${ids.dossier}/forms/01.pdf`);
     expect(screen.getByRole('link', { name: 'In khổ giấy 80 mm' }).getAttribute('href')).toBe(`/api/v1/dossiers/${ids.dossier}/forms/01.pdf?layout=thermal`);
 
     const body = bodyOf(calls, 'POST /api/v1/dossiers') as Record<string, unknown>;

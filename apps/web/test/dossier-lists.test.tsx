@@ -63,12 +63,12 @@ describe('specialist inbox', { timeout: SLOW_MACHINE_MS }, () => {
 });
 
 describe('leader approvals', () => {
-  it('signs a dossier awaiting approval with one click, sending the version it showed', async () => {
+  it('signs a dossier awaiting approval with one click (approval and signed e-result), sending the version it showed', async () => {
     const waiting = listed(6, { step: 'awaiting_approval', allowedActions: ['approve', 'send_back'] });
     const routes: Parameters<typeof stubApi>[0] = {
       'GET /api/v1/me': { status: 200, body: meAs('leader', ids.leader) },
       'GET /api/v1/dossiers?assignee=all&limit=500': { status: 200, body: { items: [late, waiting] } },
-      [`POST /api/v1/dossiers/${waiting.id}/actions`]: { status: 200, body: { ...waiting, step: 'approved', version: 5 } },
+      [`POST /api/v1/dossiers/${waiting.id}/sign`]: { status: 200, body: { dossier: { ...waiting, step: 'approved', version: 5 }, result: { code: `${waiting.code}-KQ1` } } },
     };
     const calls = stubApi(routes);
     const { user } = renderApp('/staff/approvals');
@@ -77,9 +77,9 @@ describe('leader approvals', () => {
     routes['GET /api/v1/dossiers?assignee=all&limit=500'] = { status: 200, body: { items: [late] } };
     await user.click(within(table).getByRole('button', { name: `Ký duyệt hồ sơ ${waiting.code}` }));
 
-    expect(await screen.findByText(`Đã ký duyệt hồ sơ ${waiting.code}.`)).toBeTruthy();
+    expect(await screen.findByText(`Đã ký duyệt hồ sơ ${waiting.code}; kết quả điện tử ${waiting.code}-KQ1.`)).toBeTruthy();
     expect(await screen.findByText('Không có hồ sơ nào chờ ký duyệt.')).toBeTruthy();
-    expect(JSON.parse(String(calls.find((c) => c.key.startsWith('POST'))?.init?.body))).toEqual({ action: 'approve', expectedVersion: 4 });
+    expect(JSON.parse(String(calls.find((c) => c.key.startsWith('POST'))?.init?.body))).toEqual({ expectedVersion: 4 });
   });
 });
 

@@ -130,8 +130,42 @@ describe('dossier page information', () => {
     expect(screen.getByText('Bạn (Phan Văn Dũng)')).toBeTruthy();
     expect(screen.getByText('Tổ 3, Phường Phú Xuân')).toBeTruthy();
     const forms = within(screen.getByRole('region', { name: 'Biểu mẫu' }));
-    expect(forms.getByRole('link', { name: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)' }).getAttribute('href')).toBe(`/api/v1/dossiers/${ids.dossier}/forms/01.pdf?layout=a4`);
+    expect(forms.getByRole('link', { name: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)' }).getAttribute('href')).toBe(`/api/v1/dossiers/${ids.dossier}/forms/01.pdf`);
     expect(forms.getByRole('link', { name: 'Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 06)' })).toBeTruthy();
+  });
+
+  it('lists the signed e-result with its PDF and the public verify page', async () => {
+    const code = 'H46.01-261123-0001-KQ1';
+    const result = {
+      id: '0196d2f4-3c1e-7a10-8000-0000000000e1',
+      dossierId: ids.dossier,
+      n: 1,
+      code,
+      dossierCode: 'H46.01-261123-0001',
+      procedureName: 'Thủ tục đăng ký khai sinh',
+      issuer: 'Trung tâm Phục vụ hành chính công phường Phú Xuân',
+      provinceName: 'Thành phố Huế',
+      signerName: 'Tôn Nữ Thanh Hương',
+      signerTitle: 'Phó Chủ tịch',
+      signedAt: '2026-11-23T14:30:00.000+07:00',
+      sha256: 'ab',
+      sizeBytes: 1,
+      certificate: { subject: 's', issuer: 'i', serial: '1', fingerprintSha256: 'f', notBefore: 'a', notAfter: 'b' },
+      scheme: 'pdf-cms-sha256-rsa',
+      verifyUrl: `/xac-thuc/${code}`,
+      pdfUrl: `/api/v1/results/${code}/pdf`,
+    };
+    stubApi(
+      routesFor([], {
+        [GET]: { status: 200, body: dossier({ step: 'approved', version: 5 }) },
+        [`GET /api/v1/dossiers/${ids.dossier}/results`]: { status: 200, body: { items: [result] } },
+      }),
+    );
+    renderApp(path);
+    const section = within(await screen.findByRole('region', { name: 'Kết quả điện tử' }));
+    expect((await section.findByRole('link', { name: `Kết quả ${code} (PDF đã ký số)` })).getAttribute('href')).toBe(`/api/v1/results/${code}/pdf`);
+    expect(section.getByRole('link', { name: 'Kiểm tra chữ ký' }).getAttribute('href')).toBe(`/xac-thuc/${code}`);
+    expect(section.getByText(/ký bởi Tôn Nữ Thanh Hương \(Phó Chủ tịch\) lúc 14:30 23\/11\/2026/)).toBeTruthy();
   });
 
   it('warns loudly when the hash chain is broken', async () => {

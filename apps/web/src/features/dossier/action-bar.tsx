@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DossierAction, DossierView } from '@motcua/contracts';
 import { ActionForm, type ActionExtras, type Person } from './action-form.tsx';
 import { actionInput, planActions } from './action-plan.ts';
+import { resultsApi } from '../results/results-api.ts';
 import { dossierApi } from './dossier-api.ts';
 import { dossierErrorMessage, isConflict } from './dossier-errors.ts';
 import { fieldErrorsOf } from './field-errors.ts';
@@ -33,7 +34,8 @@ export function ActionBar({ dossier, people, onActed, onConflict }: Props) {
     setBusy(action);
     setFailure(null);
     try {
-      const view = action === 'approve' ? await dossierApi.sign(dossier) : await dossierApi.act(dossier.id, { action, expectedVersion: dossier.version, ...extras });
+      // Approving is signing: the results module approves and issues the signed e-result in one go.
+      const view = action === 'approve' ? (await resultsApi.sign(dossier)).dossier : await dossierApi.act(dossier.id, { action, expectedVersion: dossier.version, ...extras });
       setOpen(null);
       onActed(view, action);
     } catch (error) {

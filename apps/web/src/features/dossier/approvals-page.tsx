@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '@motcua/contracts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { SignedIn } from '../auth/signed-in.tsx';
+import { resultsApi } from '../results/results-api.ts';
 import { dossierApi, type ListedDossier } from './dossier-api.ts';
 import { dossierErrorMessage, isConflict } from './dossier-errors.ts';
 import { DossierTable } from './dossier-table.tsx';
@@ -16,7 +17,7 @@ export function ApprovalsPage() {
   return <SignedIn>{(me) => <Approvals me={me} />}</SignedIn>;
 }
 
-type Outcome = { kind: 'signed'; code: string } | { kind: 'conflict'; code: string } | { kind: 'failed'; code: string; error: unknown };
+type Outcome = { kind: 'signed'; code: string; result: string } | { kind: 'conflict'; code: string } | { kind: 'failed'; code: string; error: unknown };
 
 /** The leader's queue: everything awaiting approval, each signed with one click. */
 function Approvals({ me }: { me: Me }) {
@@ -31,8 +32,8 @@ function Approvals({ me }: { me: Me }) {
     setBusy(d.id);
     setOutcome(null);
     try {
-      await dossierApi.sign(d);
-      setOutcome({ kind: 'signed', code: d.code });
+      const signed = await resultsApi.sign(d);
+      setOutcome({ kind: 'signed', code: d.code, result: signed.result.code });
     } catch (error) {
       setOutcome(isConflict(error) ? { kind: 'conflict', code: d.code } : { kind: 'failed', code: d.code, error });
     } finally {
@@ -47,7 +48,7 @@ function Approvals({ me }: { me: Me }) {
       <WorkNav role={me.user.role} />
       <p>{t('dossier.approvals.lead')}</p>
       <div aria-live="polite">
-        {outcome?.kind === 'signed' && <p className="success">{t('dossier.approvals.signed', { code: outcome.code })}</p>}
+        {outcome?.kind === 'signed' && <p className="success">{t('dossier.approvals.signed', { code: outcome.code, result: outcome.result })}</p>}
       </div>
       {outcome?.kind === 'conflict' && (
         <p role="alert" className="alert">

@@ -35,16 +35,7 @@ export const dossierApi = {
   get: (id: string, signal?: AbortSignal) => get<DossierView>(`/api/v1/dossiers/${id}`, signal),
   timeline: (id: string, signal?: AbortSignal) => get<Timeline>(`/api/v1/dossiers/${id}/timeline`, signal),
   act: (id: string, body: ActionRequest) => post<DossierView>(`/api/v1/dossiers/${id}/actions`, body),
-  /** The leader's one-click signature on a dossier awaiting approval. */
-  sign: (d: Pick<DossierView, 'id' | 'version'>) => post<DossierView>(`/api/v1/dossiers/${d.id}/actions`, { action: 'approve', expectedVersion: d.version }),
 
   /** Queue module: records which dossier a called ticket produced. */
   linkTicket: (ticketId: string, dossierId: string) => post<unknown>(`/api/v1/queue/tickets/${ticketId}/dossier`, { dossierId }),
 };
-
-export type FormNumber = '01' | '02' | '03' | '04' | '05' | '06';
-
-/** Printable forms are PDFs the browser opens itself (forms module). */
-export function formUrl(dossierId: string, form: FormNumber, layout: 'a4' | 'thermal' = 'a4'): string {
-  return `/api/v1/dossiers/${dossierId}/forms/${form}.pdf?layout=${layout}`;
-}

@@ -11,6 +11,7 @@ import { stateLabel } from './dossier-bits.tsx';
 import { dossierErrorMessage } from './dossier-errors.ts';
 import { DossierSummary, DeadlineBox } from './dossier-summary.tsx';
 import { FormLinks } from './form-links.tsx';
+import { ResultsList } from './results-list.tsx';
 import { WorkNav } from './staff-links.tsx';
 import { TimelineList } from './timeline-list.tsx';
 import { useLoad } from './use-load.ts';
@@ -126,6 +127,8 @@ function DossierScreen({ me, id }: { me: Me; id: string }) {
         <h2 id="summary-heading">{t('dossier.page.summary')}</h2>
         <DossierSummary dossier={dossier} me={me} timeline={timelineData} />
       </section>
+
+      <ResultsList dossier={dossier} />
 
       <section aria-labelledby="forms-heading">
         <h2 id="forms-heading">{t('dossier.page.forms')}</h2>

@@ -2,11 +2,11 @@ import { useEffect, useRef } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { DossierView } from '@motcua/contracts';
-import { formUrl, type FormNumber } from './dossier-api.ts';
+import { formPdfUrl, type FormNo } from '../results/results-api.ts';
 import { DueText } from './dossier-bits.tsx';
 import type { Decision } from './intake-draft.ts';
 
-const FORM_OF: Record<Decision, FormNumber> = { accept: '01', supplement: '02', refuse: '03' };
+const FORM_OF: Record<Decision, FormNo> = { accept: '01', supplement: '02', refuse: '03' };
 
 type Props = { dossier: DossierView; decision: Decision; ticketLinkFailed: boolean; onNext: () => void };
 
@@ -42,11 +42,11 @@ export function IntakeDone({ dossier, decision, ticketLinkFailed, onNext }: Prop
       {ticketLinkFailed && <p className="note">{t('dossier.done.ticketNotLinked')}</p>}
       <h3>{t('dossier.done.print')}</h3>
       <p className="button-row">
-        <a className="button" href={formUrl(dossier.id, form, 'a4')} target="_blank" rel="noopener">
+        <a className="button" href={formPdfUrl(dossier.id, form)} target="_blank" rel="noopener">
           {t('dossier.done.printA4', { form: t(`dossier.forms.${form}`) })}
         </a>
         {form === '01' && (
-          <a className="button button-secondary" href={formUrl(dossier.id, form, 'thermal')} target="_blank" rel="noopener">
+          <a className="button button-secondary" href={formPdfUrl(dossier.id, form, 'thermal')} target="_blank" rel="noopener">
             {t('dossier.done.printThermal')}
           </a>
         )}
