@@ -117,6 +117,7 @@ function Console({ me, centerId }: { me: Me; centerId: string }) {
           </button>
         </section>
       )}
+      {me.user.role === 'director' && <NoticeForm centerId={centerId} current={board?.notice ?? ''} />}
       <section aria-labelledby="console-waiting">
         <h2 id="console-waiting">{t('queue.console.waiting')}</h2>
         <table className="table">
@@ -239,5 +240,41 @@ function CurrentTicket({ ticket, state, busy, run }: { ticket: Ticket; state: Co
         </button>
       </form>
     </div>
+  );
+}
+
+/** The director's scrolling line on the hall display. */
+function NoticeForm({ centerId, current }: { centerId: string; current: string }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const value = text ?? current;
+  return (
+    <form
+      className="console-panel"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSaved(false);
+        queueApi.setNotice(centerId, value).then(
+          () => (setSaved(true), setFailure(null)),
+          (error: unknown) => setFailure(error),
+        );
+      }}
+    >
+      <div className="field">
+        <label htmlFor="console-notice">{t('queue.console.notice')}</label>
+        <textarea id="console-notice" rows={2} maxLength={500} value={value} onChange={(e) => setText(e.target.value)} />
+      </div>
+      {failure !== null && (
+        <p role="alert" className="alert">
+          {errorMessage(failure, t)}
+        </p>
+      )}
+      {saved && <p role="status">{t('queue.console.noticeSaved')}</p>}
+      <button type="submit" className="button">
+        {t('queue.console.saveNotice')}
+      </button>
+    </form>
   );
 }

@@ -16,12 +16,8 @@ export function DisplayPage() {
   const [sound, setSound] = useState<SoundSettings>(loadSound);
   const soundRef = useRef(sound);
   soundRef.current = sound;
-  const [flash, setFlash] = useState<string | null>(null);
-
   const onCall = (event: QueueEvent) => {
-    const call = event.call!;
-    setFlash(`${call.ticketId}:${call.at}`);
-    announce(callSentence(call, (number, counter) => t('queue.display.speech', { number, counter, lng: 'vi' })), soundRef.current);
+    announce(callSentence(event.call!, (number, counter) => t('queue.display.speech', { number, counter, lng: 'vi' })), soundRef.current);
   };
   const { state, connected } = useQueueFeed(centerId, onCall);
   const now = useClock();
@@ -57,7 +53,7 @@ export function DisplayPage() {
               {state?.counters
                 .filter((c) => c.current)
                 .map((c) => (
-                  <tr key={c.number} className={flash === `${c.current!.ticketId}:${c.current!.at}` || c.current === latest ? 'board-latest' : undefined}>
+                  <tr key={c.number} className={c.current!.ticketId === latest?.ticketId && c.current!.at === latest.at ? 'board-latest' : undefined}>
                     <td className="board-number">{c.current!.number}</td>
                     <td className="board-counter">{t('queue.display.counterN', { number: c.number })}</td>
                   </tr>
