@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { BoardSnapshot, PublicTicket, QueueEvent } from '@motcua/contracts';
 import { applyEvent, callSentence, fromSnapshot } from '../src/features/queue/board-state.ts';
+import { clipNames } from '../src/features/queue/announcer.ts';
 import { chimeWav } from '../src/features/queue/chime.ts';
 import { renderApp, stubApi } from './helpers.tsx';
 
@@ -55,6 +56,10 @@ describe('display board state', () => {
 
   it('spells the number digit by digit for the voice', () => {
     expect(callSentence(call(11, 'B023', 3).call!, (n, c) => `Mời số ${n} đến quầy số ${c}`)).toBe('Mời số B 0 2 3 đến quầy số 3');
+  });
+
+  it('without a Vietnamese voice, plays the shipped clips in the order of the sentence', () => {
+    expect(clipNames('B023', 12)).toEqual(['moi-so', 'letter-B', 'digit-0', 'digit-2', 'digit-3', 'den-quay-so', 'digit-1', 'digit-2']);
   });
 
   it('builds a playable WAV chime in code', () => {

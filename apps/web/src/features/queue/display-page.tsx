@@ -3,7 +3,7 @@ import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { QueueEvent } from '@motcua/contracts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import { announce, loadSound, saveSound, vietnameseVoice, type SoundSettings } from './announcer.ts';
+import { announce, loadSound, saveSound, unlockAudio, vietnameseVoice, type SoundSettings } from './announcer.ts';
 import { callSentence } from './board-state.ts';
 import { useQueueFeed } from './use-queue-feed.ts';
 import './queue.css';
@@ -17,15 +17,28 @@ export function DisplayPage() {
   const soundRef = useRef(sound);
   soundRef.current = sound;
   const onCall = (event: QueueEvent) => {
-    announce(callSentence(event.call!, (number, counter) => t('queue.display.speech', { number, counter, lng: 'vi' })), soundRef.current);
+    const call = event.call!;
+    announce(call, callSentence(call, (number, counter) => t('queue.display.speech', { number, counter, lng: 'vi' })), soundRef.current);
   };
   const { state, connected } = useQueueFeed(centerId, onCall);
   const now = useClock();
 
   const update = (s: SoundSettings) => {
+    if (s.enabled) unlockAudio();
     setSound(s);
     saveSound(s);
   };
+
+  // Sound switched on in an earlier visit: the first touch or key press on the page unlocks it.
+  useEffect(() => {
+    const unlock = () => unlockAudio();
+    window.addEventListener('pointerdown', unlock, { once: true });
+    window.addEventListener('keydown', unlock, { once: true });
+    return () => {
+      window.removeEventListener('pointerdown', unlock);
+      window.removeEventListener('keydown', unlock);
+    };
+  }, []);
 
   const latest = state?.recentCalls[0];
   return (
