@@ -10,6 +10,9 @@ export type FeedStore = {
 
 type Channel = { lastSeq: number; listeners: Set<FeedListener>; chain: Promise<void> };
 
+/** Until the channel has read the board, every event counts as already seen (none is emitted). */
+const UNKNOWN = Number.MAX_SAFE_INTEGER;
+
 /**
  * In-process event bus of the live board, one channel per center. Events may reach it out of order
  * (two commits publishing at once, or NOTIFY from another process racing a local publish); each
@@ -47,7 +50,7 @@ export class QueueFeed {
   async subscribe(centerId: string, listener: FeedListener): Promise<{ fromSeq: number; unsubscribe: () => void }> {
     let ch = this.channels.get(centerId);
     if (!ch) {
-      const created: Channel = { lastSeq: Number.MAX_SAFE_INTEGER, listeners: new Set(), chain: Promise.resolve() };
+      const created: Channel = { lastSeq: UNKNOWN, listeners: new Set(), chain: Promise.resolve() };
       ch = created;
       this.channels.set(centerId, created);
       this.enqueue(centerId, created, async () => {
@@ -57,6 +60,12 @@ export class QueueFeed {
     const channel = ch;
     channel.listeners.add(listener);
     await channel.chain;
+    if (channel.lastSeq === UNKNOWN) {
+      // The database did not answer: forget the channel so the display's retry starts afresh.
+      channel.listeners.delete(listener);
+      if (this.channels.get(centerId) === channel && channel.listeners.size === 0) this.channels.delete(centerId);
+      throw new Error(`queue feed: cannot read the board of center ${centerId}`);
+    }
     return {
       fromSeq: channel.lastSeq,
       unsubscribe: () => {
