@@ -19,6 +19,10 @@ import { TicketStatusPage } from '../features/queue/ticket-status-page.tsx';
 import { CalendarAdminPage } from '../features/calendar/calendar-admin-page.tsx';
 import { DeadlineCalculatorPage } from '../features/calendar/deadline-calculator-page.tsx';
 import { VerifyPage } from '../features/results/verify-page.tsx';
+import { ProcedureSearchPage } from '../features/catalog/procedure-search-page.tsx';
+import { ProcedurePage } from '../features/catalog/procedure-page.tsx';
+import { CatalogAdminPage } from '../features/catalog/catalog-admin-page.tsx';
+import { ProcedureEditPage } from '../features/catalog/procedure-edit-page.tsx';
 
 /** Route table; the router itself is chosen by the caller (browser in the app, memory in tests). */
 export function AppRoutes() {
@@ -27,6 +31,8 @@ export function AppRoutes() {
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path="citizen" element={<ShellPage surface="citizen" />} />
+        <Route path="citizen/procedures" element={<ProcedureSearchPage />} />
+        <Route path="citizen/procedures/:code" element={<ProcedurePage />} />
         <Route path="kiosk" element={<CenterPicker surface="kiosk" />} />
         <Route path="display" element={<CenterPicker surface="display" />} />
         <Route path="queue/tickets/:ticketId" element={<TicketStatusPage />} />
@@ -39,6 +45,8 @@ export function AppRoutes() {
         <Route path="staff/counter" element={<CounterConsolePage />} />
         <Route path="province" element={<ProvincePage />} />
         <Route path="province/calendar" element={<CalendarAdminPage />} />
+        <Route path="province/catalog" element={<CatalogAdminPage />} />
+        <Route path="province/catalog/:code" element={<ProcedureEditPage />} />
         <Route path="deadline" element={<DeadlineCalculatorPage />} />
         <Route path="xac-thuc" element={<VerifyPage />} />
         <Route path="xac-thuc/:code" element={<VerifyPage />} />

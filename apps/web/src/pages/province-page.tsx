@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { SignedIn } from '../features/auth/signed-in.tsx';
+import { CatalogAdminLink } from '../features/catalog/catalog-links.tsx';
 import { QueueStats } from '../features/queue/queue-stats.tsx';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
 
@@ -18,6 +19,7 @@ export function ProvincePage() {
             <p>
               <Link to="/province/calendar">{t('calendar.linkFromProvince')}</Link>
             </p>
+            <CatalogAdminLink />
             <QueueStats />
           </>
         )}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../lib/use-document-title.ts';
+import { CitizenCatalogLink } from '../features/catalog/catalog-links.tsx';
 
 type Surface = 'citizen' | 'kiosk' | 'display';
 
@@ -11,6 +12,7 @@ export function ShellPage({ surface }: { surface: Surface }) {
     <>
       <h1>{t(`${surface}.heading`)}</h1>
       <p className="lead">{t(`${surface}.lead`)}</p>
+      {surface === 'citizen' && <CitizenCatalogLink />}
       <p role={surface === 'display' ? 'status' : undefined}>{t(`${surface}.next`)}</p>
     </>
   );

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DossierView } from '@motcua/contracts';
 import type { Badge } from './dossier-api.ts';
@@ -13,7 +14,7 @@ export function DueText({ iso }: { iso: string }) {
 }
 
 /** Status as the portal names it, plus the internal step while processing. */
-export function stateLabel(d: Pick<DossierView, 'status' | 'step'>, t: ReturnType<typeof useTranslation>['t']): string {
+export function stateLabel(d: Pick<DossierView, 'status' | 'step'>, t: TFunction<'translation', undefined>): string {
   const status = t(`dossier.status.${d.status}`);
   return d.status === 'processing' && d.step ? `${status} · ${t(`dossier.step.${d.step}`)}` : status;
 }

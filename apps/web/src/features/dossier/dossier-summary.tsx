@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -27,7 +28,7 @@ function useCommuneName(provinceCode: string | null, communeCode: string): strin
 }
 
 /** Who holds the dossier: "you", a name seen on its timeline, or just "assigned". */
-export function assigneeName(dossier: Pick<DossierView, 'assigneeId'>, me: Me, timeline: Timeline | null, t: ReturnType<typeof useTranslation>['t']): string {
+export function assigneeName(dossier: Pick<DossierView, 'assigneeId'>, me: Me, timeline: Timeline | null, t: TFunction<'translation', undefined>): string {
   if (!dossier.assigneeId) return t('dossier.summary.unassigned');
   if (dossier.assigneeId === me.user.id) return t('dossier.summary.you', { name: me.user.fullName });
   const seen = timeline?.events.find((e) => e.actorId === dossier.assigneeId && e.actorName);

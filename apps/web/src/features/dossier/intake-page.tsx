@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +18,7 @@ import { ProcedurePicker } from './procedure-picker.tsx';
 import { WorkNav } from './staff-links.tsx';
 import './dossier.css';
 
-function limitText(procedure: ProcedureDetail, t: ReturnType<typeof useTranslation>['t']): string {
+function limitText(procedure: ProcedureDetail, t: TFunction<'translation', undefined>): string {
   const terms = counterTerms(procedure);
   const limit = terms?.timeLimit;
   if (!limit) return terms?.timeLimitText || '—';

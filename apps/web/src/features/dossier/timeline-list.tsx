@@ -1,10 +1,11 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Role, Timeline } from '@motcua/contracts';
 import { DueText } from './dossier-bits.tsx';
 import { formatDateTime, formatMoney } from './format.ts';
 
 type Event = Timeline['events'][number];
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction<'translation', undefined>;
 
 const KNOWN_ACTIONS = new Set([
   'receive', 'accept', 'refuse', 'request_supplement', 'receive_supplement', 'assign', 'reassign', 'start_review', 'submit_for_approval',

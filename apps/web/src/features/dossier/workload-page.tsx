@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@motcua/contracts';
@@ -17,7 +18,7 @@ export function WorkloadPage() {
   return <SignedIn>{(me) => <Workload me={me} />}</SignedIn>;
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction<'translation', undefined>;
 const NONE: readonly ListedDossier[] = [];
 
 function officerName(o: Pick<Officer, 'id' | 'ordinal'>, me: Me, names: ReadonlyMap<string, string>, t: T): string {
