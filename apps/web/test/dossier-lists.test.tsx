@@ -32,7 +32,8 @@ describe('specialist inbox', { timeout: SLOW_MACHINE_MS }, () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Hồ sơ được giao cho tôi' })).toBeTruthy();
     const table = await screen.findByRole('table', { name: 'Hồ sơ được giao cho tôi' });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getAllByRole('cell').at(-1)?.textContent)).toEqual([
+    expect(rows.map((r) => within(r).getAllByRole('cell').at(-1)?.textContent)).toEqual(['Trình lãnh đạo ký duyệt', 'Bắt đầu thẩm định', '—', '—']);
+    expect(rows.map((r) => within(r).getAllByRole('cell').at(-2)?.textContent)).toEqual([
       '17:00, Thứ Ba 24/11/2026 Quá hạn',
       '17:00, Thứ Ba 24/11/2026 Đến hạn hôm nay',
       '17:00, Thứ Ba 24/11/2026 Sắp quá hạn',
@@ -68,6 +69,7 @@ describe('leader approvals', () => {
     const routes: Parameters<typeof stubApi>[0] = {
       'GET /api/v1/me': { status: 200, body: meAs('leader', ids.leader) },
       'GET /api/v1/dossiers?assignee=all&limit=500': { status: 200, body: { items: [late, waiting] } },
+      'GET /api/v1/dossiers/apology-drafts': { status: 200, body: { items: [] } },
       [`POST /api/v1/dossiers/${waiting.id}/sign`]: { status: 200, body: { dossier: { ...waiting, step: 'approved', version: 5 }, result: { code: `${waiting.code}-KQ1` } } },
     };
     const calls = stubApi(routes);
@@ -80,6 +82,28 @@ describe('leader approvals', () => {
     expect(await screen.findByText(`Đã ký duyệt hồ sơ ${waiting.code}; kết quả điện tử ${waiting.code}-KQ1.`)).toBeTruthy();
     expect(await screen.findByText('Không có hồ sơ nào chờ ký duyệt.')).toBeTruthy();
     expect(JSON.parse(String(calls.find((c) => c.key.startsWith('POST'))?.init?.body))).toEqual({ expectedVersion: 4 });
+  });
+});
+
+describe('apology letters', () => {
+  it('lists the Form 04 drafts for dossiers about to be late, with the step that took the time', async () => {
+    stubApi({
+      'GET /api/v1/me': { status: 200, body: meAs('leader', ids.leader) },
+      'GET /api/v1/dossiers?assignee=all&limit=500': { status: 200, body: { items: [] } },
+      'GET /api/v1/dossiers/apology-drafts': {
+        status: 200,
+        body: {
+          items: [
+            { dossierId: late.id, code: late.code, procedureName: late.procedureName, applicantName: 'Lê Văn Tám', dueAt: '2026-11-24T17:00:00+07:00', draftedAt: '2026-11-23T08:00:00+07:00', causeState: 'processing:in_review', causeWorkingHours: 6.5 },
+          ],
+        },
+      },
+    });
+    renderApp('/staff/approvals');
+    const drafts = await screen.findByRole('region', { name: 'Thư xin lỗi chờ ký (Mẫu 04)' });
+    expect(within(drafts).getByRole('link', { name: late.code }).getAttribute('href')).toBe(`/staff/dossiers/${late.id}`);
+    expect(drafts.textContent).toContain('chậm ở bước: Đang xử lý · Đang thẩm định (6,5 giờ làm việc)');
+    expect(screen.getByText('Không có hồ sơ nào chờ ký duyệt.')).toBeTruthy();
   });
 });
 

@@ -6,6 +6,7 @@ import { SignedIn } from '../auth/signed-in.tsx';
 import { resultsApi } from '../results/results-api.ts';
 import { dossierApi, type ListedDossier } from './dossier-api.ts';
 import { dossierErrorMessage, isConflict } from './dossier-errors.ts';
+import { ApologyDrafts } from './apology-drafts.tsx';
 import { DossierTable } from './dossier-table.tsx';
 import { WorkNav } from './staff-links.tsx';
 import { useLoad } from './use-load.ts';
@@ -60,6 +61,7 @@ function Approvals({ me }: { me: Me }) {
           {outcome.code}: {dossierErrorMessage(outcome.error, t)}
         </p>
       )}
+      <ApologyDrafts />
       {list.status === 'loading' && <p role="status">{t('app.loading')}</p>}
       {list.status === 'failed' && (
         <p role="alert" className="alert">

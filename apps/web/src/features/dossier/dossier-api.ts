@@ -12,6 +12,17 @@ import type {
 import { request } from '../../lib/api.ts';
 
 export type Badge = 'late' | 'due_today' | 'at_risk';
+export type ApologyDraft = {
+  dossierId: string;
+  code: string;
+  procedureName: string;
+  applicantName: string;
+  dueAt: string;
+  draftedAt: string;
+  /** The state whose step consumed the time, e.g. "processing:in_review". */
+  causeState: string;
+  causeWorkingHours: number;
+};
 export type ListedDossier = DossierView & { badge: Badge | null };
 
 const get = <T>(path: string, signal?: AbortSignal) => request<T>(path, signal ? { signal } : {});
@@ -34,6 +45,8 @@ export const dossierApi = {
   list: (assignee: 'me' | 'all', signal?: AbortSignal) => get<{ items: ListedDossier[] }>(`/api/v1/dossiers?assignee=${assignee}&limit=500`, signal),
   get: (id: string, signal?: AbortSignal) => get<DossierView>(`/api/v1/dossiers/${id}`, signal),
   timeline: (id: string, signal?: AbortSignal) => get<Timeline>(`/api/v1/dossiers/${id}/timeline`, signal),
+  /** Form 04 drafts for dossiers about to miss their deadline (leaders and the director). */
+  apologyDrafts: (signal?: AbortSignal) => get<{ items: ApologyDraft[] }>('/api/v1/dossiers/apology-drafts', signal),
   act: (id: string, body: ActionRequest) => post<DossierView>(`/api/v1/dossiers/${id}/actions`, body),
 
   /** Queue module: records which dossier a called ticket produced. */

@@ -1,7 +1,9 @@
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ListedDossier } from './dossier-api.ts';
+import { planActions } from './action-plan.ts';
 import { DueCell, stateLabel } from './dossier-bits.tsx';
 
 type Props = {
@@ -11,10 +13,17 @@ type Props = {
   extra?: { heading: string; cell: (d: ListedDossier) => ReactNode };
   /** Shown instead of the assignee column when given. */
   assignee?: (d: ListedDossier) => string;
+  /** A column naming the user's next step on each dossier, so the inbox reads as a to-do list. */
+  nextStep?: boolean;
 };
 
+function nextOf(d: ListedDossier, t: TFunction<'translation', undefined>): string {
+  const primary = planActions(d.allowedActions).primary;
+  return primary ? t(`dossier.do.${primary}`) : '—';
+}
+
 /** Dossiers in the server's order (soonest deadline first); the code opens the dossier. */
-export function DossierTable({ caption, items, extra, assignee }: Props) {
+export function DossierTable({ caption, items, extra, assignee, nextStep }: Props) {
   const { t } = useTranslation();
   return (
     <div className="table-scroll">
@@ -28,6 +37,7 @@ export function DossierTable({ caption, items, extra, assignee }: Props) {
             <th scope="col">{t('dossier.summary.state')}</th>
             {assignee && <th scope="col">{t('dossier.summary.assignee')}</th>}
             <th scope="col">{t('dossier.summary.due')}</th>
+            {nextStep && <th scope="col">{t('dossier.page.next')}</th>}
             {extra && <th scope="col">{extra.heading}</th>}
           </tr>
         </thead>
@@ -44,6 +54,7 @@ export function DossierTable({ caption, items, extra, assignee }: Props) {
               <td>
                 <DueCell dossier={d} badge={d.badge} />
               </td>
+              {nextStep && <td>{nextOf(d, t)}</td>}
               {extra && <td>{extra.cell(d)}</td>}
             </tr>
           ))}

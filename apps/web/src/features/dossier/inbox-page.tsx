@@ -88,7 +88,7 @@ function Inbox({ me }: { me: Me }) {
       {list.status === 'ready' && (
         <>
           <p role="status">{t('dossier.inbox.count', { shown: shown.length, total: items.length })}</p>
-          {shown.length === 0 ? <p className="note">{t(items.length === 0 ? 'dossier.inbox.empty' : 'dossier.inbox.noneMatch')}</p> : <DossierTable caption={heading} items={shown} />}
+          {shown.length === 0 ? <p className="note">{t(items.length === 0 ? 'dossier.inbox.empty' : 'dossier.inbox.noneMatch')}</p> : <DossierTable caption={heading} items={shown} nextStep />}
         </>
       )}
     </>
