@@ -61,7 +61,8 @@ function Approvals({ me }: { me: Me }) {
           {outcome.code}: {dossierErrorMessage(outcome.error, t)}
         </p>
       )}
-      <ApologyDrafts />
+      {/* The drafts endpoint is for the center's leaders; others would only see a refusal. */}
+      {(me.user.role === 'leader' || me.user.role === 'director') && <ApologyDrafts />}
       {list.status === 'loading' && <p role="status">{t('app.loading')}</p>}
       {list.status === 'failed' && (
         <p role="alert" className="alert">
