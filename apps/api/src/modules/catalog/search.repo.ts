@@ -37,10 +37,10 @@ const RERANK_POOL = 30;
 export async function searchProcedures(db: Db, input: SearchInput, at: Date): Promise<ProcedureSearchResult> {
   const q = input.q ? normaliseQuery(input.q) : '';
   if (!q) return runSearch(db, input, at, null);
-  const [folded] = rowsOf<{ qn: string }>(await db.execute(sql`select lower(f_unaccent(${q})) as qn`));
-  const qn = folded?.qn ?? '';
+  const terms = rowsOf<{ qn: string; variant: string | null; term: string | null }>(await db.execute(sql`select * from catalog_query_terms(${q})`));
+  const qn = terms[0]?.qn ?? '';
   const words = qn.split(/[^a-z0-9]+/).filter(Boolean).slice(0, 12);
-  const vocabulary = await lookupTerms(db, words);
+  const vocabulary = terms.flatMap((r) => (r.variant && r.term ? [{ variant: r.variant, term: r.term }] : []));
   const exact = exactQuery(words, vocabulary);
   if (exact) {
     const found = await runSearch(db, input, at, { q, qn, tsquery: exact });
@@ -50,16 +50,10 @@ export async function searchProcedures(db: Db, input: SearchInput, at: Date): Pr
   return fuzzy ? runSearch(db, input, at, { q, qn, tsquery: fuzzy }) : { items: [], total: 0 };
 }
 
-/** Deleting one letter: "sihn" → sinh's neighbours "ihn", "shn", "sin", "sih". */
+/** Deleting one letter ("sihn" → "ihn", "shn", "sin", "sih"), as catalog_query_terms does in SQL. */
 const deletions = (w: string) => (w.length < 2 ? [] : Array.from({ length: w.length }, (_, i) => w.slice(0, i) + w.slice(i + 1)));
 
 type Vocabulary = { variant: string; term: string }[];
-
-async function lookupTerms(db: Db, words: string[]): Promise<Vocabulary> {
-  const variants = [...new Set(words.flatMap((w) => [w, ...deletions(w)]))];
-  if (variants.length === 0) return [];
-  return rowsOf<Vocabulary[number]>(await db.execute(sql`select variant, term from catalog_terms where variant = any(${`{${variants.join(',')}}`}::text[])`));
-}
 
 /** Every word as written (the last also as a prefix); null when a word is not in the catalog at all. */
 function exactQuery(words: string[], vocabulary: Vocabulary): string | null {
