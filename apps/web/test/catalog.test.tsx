@@ -94,3 +94,42 @@ describe('procedure page (public)', () => {
     expect(await screen.findByText('Không tìm thấy thủ tục này.')).toBeTruthy();
   });
 });
+
+describe('catalog administration (province admin)', () => {
+  const admin = {
+    user: { id: '0196d2f4-3c1e-7a10-8000-0000000000b1', username: 'admin', fullName: 'Nguyễn Văn Quản', role: 'province_admin' as const },
+    province: { code: '46', name: 'Huế', fullName: 'Thành phố Huế', nameEn: 'Hue City', unitType: 'city' },
+    center: null,
+  };
+  const flag = {
+    id: '0196d2f4-3c1e-7a10-8000-0000000000c1',
+    code: '1.001193',
+    procedureName: 'Thủ tục đăng ký khai sinh',
+    field: 'channels[counter,online,postal]',
+    message: '"1" without a unit read as same day with a 15:00 cut-off (the steps mention 15 giờ)',
+    raisedAt: '2026-11-02T01:00:00.000Z',
+    versionId: birth.id,
+  };
+
+  it('lists the readings to review and confirms one', async () => {
+    const calls = stubApi({
+      'GET /api/v1/me': { status: 200, body: admin },
+      'GET /api/v1/catalog/flags?limit=50&offset=0': { status: 200, body: { items: [flag], total: 1 } },
+      'GET /api/v1/centers': { status: 200, body: [] },
+      [`POST /api/v1/catalog/flags/${flag.id}/confirm`]: { status: 204 },
+    });
+    const { user } = renderApp('/province/catalog');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Cần rà soát (1)' })).toBeTruthy();
+    const row = screen.getByRole('row', { name: /1\.001193/ });
+    expect(row.textContent).toContain('same day with a 15:00 cut-off');
+    await user.click(within(row).getByRole('button', { name: /Xác nhận đúng/ }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Cần rà soát (0)' })).toBeTruthy();
+    expect(calls.map((c) => c.key)).toContain(`POST /api/v1/catalog/flags/${flag.id}/confirm`);
+  });
+
+  it('tells other staff the page is for the province administrator', async () => {
+    stubApi({ 'GET /api/v1/me': { status: 200, body: { ...admin, user: { ...admin.user, role: 'counter_officer' } } } });
+    renderApp('/province/catalog');
+    expect(await screen.findByText('Chỉ quản trị viên cấp tỉnh được quản trị danh mục thủ tục.')).toBeTruthy();
+  });
+});
