@@ -129,3 +129,24 @@ describe('scoping', () => {
     expect(list.items.some((i: { id: string }) => i.id === d.id)).toBe(false);
   });
 });
+
+describe('finding dossiers and staff', () => {
+  it('finds a dossier by code while its result waits at the counter, and lists the center’s staff', async () => {
+    const officer = await asUser(t, 'phuxuan.motcua');
+    const specialist = await asUser(t, 'phuxuan.chuyenvien');
+    const leader = await asUser(t, 'phuxuan.lanhdao');
+    const { checklist } = await completeChecklist(t, '1.001193');
+    const d = (await officer.intake({ procedureCode: '1.001193', applicant, checklist, decision: 'accept' })).json();
+    for (const [who, action] of [[specialist, 'start_review'], [specialist, 'submit_for_approval'], [leader, 'approve'], [specialist, 'finish']] as const) {
+      expect((await who.act(d.id, { action })).statusCode).toBe(200);
+    }
+    const list = (await officer.get('/api/v1/dossiers')).json();
+    expect(list.items.find((i: { id: string }) => i.id === d.id)?.status).toBe('finished');
+    expect((await officer.get(`/api/v1/dossiers/by-code/${d.code}`)).json().id).toBe(d.id);
+    expect((await (await asUser(t, 'ayun.motcua')).get(`/api/v1/dossiers/by-code/${d.code}`)).statusCode).toBe(404);
+
+    const staff = (await officer.get(`/api/v1/centers/${d.centerId}/staff`)).json();
+    expect(staff.map((s: { username: string }) => s.username).sort()).toEqual(['phuxuan.chuyenvien', 'phuxuan.giamdoc', 'phuxuan.lanhdao', 'phuxuan.motcua']);
+    expect((await (await asUser(t, 'ayun.motcua')).get(`/api/v1/centers/${d.centerId}/staff`)).statusCode).toBe(404);
+  });
+});

@@ -65,3 +65,11 @@ export async function userNames(db: Db, ids: string[]): Promise<Map<string, stri
   const rows = await db.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, ids));
   return new Map(rows.map((r) => [r.id, r.fullName]));
 }
+
+export async function listCenterStaff(db: Db, centerId: string) {
+  return db
+    .select({ id: users.id, username: users.username, fullName: users.fullName, role: users.role })
+    .from(users)
+    .where(and(eq(users.centerId, centerId), eq(users.active, true)))
+    .orderBy(users.role, users.username);
+}

@@ -1,11 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { LoginRequest, LoginResponse, Me, Problem } from '@motcua/contracts';
+import { LoginRequest, LoginResponse, Me, Problem, Role } from '@motcua/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { requireActor, SESSION_COOKIE } from '../../platform/http/request.ts';
-import { findCenter, findProvince } from '../units/index.ts';
+import { canSeeCenter, findCenter, findProvince } from '../units/index.ts';
+import { listCenterStaff } from './auth.repo.ts';
 import { authenticate, login, logout, type ClientInfo } from './auth.service.ts';
 
 const client = (r: FastifyRequest): ClientInfo => ({ ip: r.ip ?? null, userAgent: r.headers['user-agent']?.slice(0, 300) ?? null });
@@ -80,6 +81,29 @@ export function authRoutes(app: ZodApp, ctx: AppContext): void {
         province,
         center,
       };
+    },
+  );
+
+  app.get(
+    '/api/v1/centers/:id/staff',
+    {
+      schema: {
+        operationId: 'listCenterStaff',
+        tags: ['auth'],
+        summary: "Active staff of a center (assignment pickers, workload view)",
+        params: z.object({ id: z.uuid() }),
+        response: {
+          200: z.array(z.object({ id: z.uuid(), username: z.string(), fullName: z.string(), role: Role })),
+          401: Problem,
+          404: Problem,
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const center = await findCenter(ctx.db, request.params.id);
+      if (!center || !canSeeCenter(actor, center)) throw new DomainError('not_found', 'units.center_not_found', 'No such center.');
+      return listCenterStaff(ctx.db, center.id);
     },
   );
 }

@@ -69,6 +69,8 @@ export async function listEvents(db: Db, dossierId: string) {
 }
 
 const closedStatuses = ['not_accepted', 'withdrawn', 'stopped', 'finished', 'returned'] as const;
+/** A finished dossier still waits at the counter until its result is handed over. */
+const doneWithCenter = ['not_accepted', 'withdrawn', 'stopped', 'returned'] as const;
 
 /** Open dossiers per assignee, for "least open work" assignment. */
 export async function openWorkload(tx: Db, assigneeIds: string[]): Promise<Map<string, number>> {
@@ -81,7 +83,7 @@ export async function openWorkload(tx: Db, assigneeIds: string[]): Promise<Map<s
   return new Map(rows.map((r) => [r.assigneeId!, Number(r.n)]));
 }
 
-/** Open dossiers of a center (received there or decided there), soonest deadline first. */
+/** Dossiers a center still has work on (incl. results awaiting hand-over), soonest deadline first. */
 export async function listOpen(db: Db, centerId: string, filter: { assigneeId?: string; limit: number }): Promise<DossierRow[]> {
   return db
     .select()
@@ -89,7 +91,7 @@ export async function listOpen(db: Db, centerId: string, filter: { assigneeId?: 
     .where(
       and(
         or(eq(dossiers.centerId, centerId), eq(dossiers.competentCenterId, centerId)),
-        notInArray(dossiers.status, [...closedStatuses]),
+        notInArray(dossiers.status, [...doneWithCenter]),
         filter.assigneeId ? eq(dossiers.assigneeId, filter.assigneeId) : undefined,
       ),
     )

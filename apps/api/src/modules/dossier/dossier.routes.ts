@@ -8,7 +8,7 @@ import { loadCalendar, toLocalIso } from '../calendar/index.ts';
 import { openDrafts } from './dossier.risk.ts';
 import { act } from './dossier.act.ts';
 import { intakeAtCounter } from './dossier.intake.ts';
-import { findDossier, listOpen } from './dossier.repo.ts';
+import { findDossier, findDossierByCode, listOpen } from './dossier.repo.ts';
 import { readTimeline } from './dossier.timeline.ts';
 import { visibleOr404 } from './dossier.access.ts';
 import { badgeOf, toView } from './dossier.views.ts';
@@ -90,6 +90,23 @@ export function dossierRoutes(app: ZodApp, ctx: AppContext): void {
           causeWorkingHours: Math.round((r.draft.causeWorkingSeconds / 3600) * 10) / 10,
         })),
       };
+    },
+  );
+
+  app.get(
+    '/api/v1/dossiers/by-code/:code',
+    {
+      schema: {
+        operationId: 'getDossierByCode',
+        tags: ['dossiers'],
+        summary: 'Find a dossier of my center by its code (e.g. a citizen shows the receipt)',
+        params: z.object({ code: z.string().min(3).max(60) }),
+        response: { 200: DossierView, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return toView(visibleOr404(actor, await findDossierByCode(ctx.db, request.params.code)), actor);
     },
   );
 
