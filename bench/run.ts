@@ -33,7 +33,16 @@ for (const file of files) {
   }
 }
 
-fs.writeFileSync(path.join(here, 'results.json'), `${JSON.stringify({ machine, results }, null, 2)}\n`);
+// A partial run (`npm run bench queue`) replaces only its own suites' rows.
+const resultsFile = path.join(here, 'results.json');
+if (only.length > 0 && fs.existsSync(resultsFile)) {
+  const ran = new Set(results.map((r) => r.suite));
+  const previous = (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as { results: typeof results }).results.filter((r) => !ran.has(r.suite));
+  results.unshift(...previous);
+  results.sort((a, b) => a.suite.localeCompare(b.suite));
+}
+
+fs.writeFileSync(resultsFile, `${JSON.stringify({ machine, results }, null, 2)}\n`);
 const md = [
   '# Benchmarks',
   '',
