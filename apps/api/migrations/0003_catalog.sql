@@ -38,6 +38,9 @@ CREATE INDEX "procedure_versions_search_idx" ON "procedure_versions" USING gin (
 --> statement-breakpoint
 CREATE INDEX "procedures_current_version_idx" ON "procedures" ("current_version_id");
 --> statement-breakpoint
+-- Only procedures with a version still to take effect; keeps the by-date branch of the search tiny.
+CREATE INDEX "procedures_next_version_idx" ON "procedures" ("next_version_at") WHERE "next_version_at" IS NOT NULL;
+--> statement-breakpoint
 -- Every word of the catalog with its one-letter deletions (SymSpell): finds words within one
 -- typo by index lookups instead of computing trigrams over every procedure per query.
 CREATE TABLE "catalog_terms" (
@@ -134,52 +137,98 @@ $$;
 --> statement-breakpoint
 -- enable_seqscan off: the planner prefers reading every row's tsvector to the GIN index on a
 -- table this small, which is several times slower on the embedded database.
+-- Exact words first; the one-typo query only when the exact one matches nothing.
 CREATE FUNCTION catalog_search(
-	p_at timestamptz, p_q text, p_qn text, p_tsquery text,
+	p_at timestamptz, p_q text, p_qn text, p_exact text, p_fuzzy text,
 	p_sector text, p_level text, p_online text, p_center uuid,
 	p_pool integer, p_limit integer, p_offset integer
 ) RETURNS TABLE (
 	id uuid, code text, version integer, name text, sector text, levels text[], online_level text, boundary_free boolean, total bigint
 ) LANGUAGE plpgsql STABLE SET enable_seqscan = off AS $$
 #variable_conflict use_column
+DECLARE
+	v_tsq text;
 BEGIN
-	RETURN QUERY
-	SELECT h.id, h.code, h.version, h.name, h.sector, h.levels, h.online_level, h.boundary_free, h.total FROM (
-		SELECT v.id, v.code, v.version, v.name, v.sector, v.levels, v.online_level, v.boundary_free, v.search_name, count(*) OVER () AS total
-		FROM catalog_in_force(p_at) v
-		WHERE (v.search_tsv @@ to_tsquery('simple', p_tsquery) OR v.code = p_q)
+	FOREACH v_tsq IN ARRAY ARRAY[p_exact, p_fuzzy] LOOP
+		CONTINUE WHEN v_tsq = '';
+		PERFORM 1 FROM catalog_in_force(p_at) v
+		WHERE (v.search_tsv @@ to_tsquery('simple', v_tsq) OR v.code = p_q)
 			AND (p_sector IS NULL OR v.sector = p_sector) AND (p_level IS NULL OR p_level = ANY (v.levels))
 			AND (p_online IS NULL OR v.online_level = p_online)
 			AND (p_center IS NULL OR EXISTS (SELECT 1 FROM center_procedures o WHERE o.center_id = p_center AND o.code = v.code))
-		ORDER BY CASE WHEN v.code = p_q THEN 0 WHEN starts_with(v.search_name, p_qn) THEN 1 WHEN strpos(v.search_name, p_qn) > 0 THEN 2 ELSE 3 END,
-			length(v.search_name), v.code
-		LIMIT p_pool
-	) h
-	ORDER BY similarity(p_qn, h.search_name)
-		+ CASE WHEN h.search_name = p_qn THEN 2 WHEN starts_with(h.search_name, p_qn) THEN 1 WHEN strpos(h.search_name, p_qn) > 0 THEN 0.5 ELSE 0 END
-		+ CASE WHEN h.code = p_q THEN 5 ELSE 0 END DESC,
-		length(h.search_name), h.code
-	LIMIT p_limit OFFSET p_offset;
+		LIMIT 1;
+		CONTINUE WHEN NOT FOUND;
+		RETURN QUERY
+		SELECT h.id, h.code, h.version, h.name, h.sector, h.levels, h.online_level, h.boundary_free, h.total FROM (
+			SELECT v.id, v.code, v.version, v.name, v.sector, v.levels, v.online_level, v.boundary_free, v.search_name, count(*) OVER () AS total
+			FROM catalog_in_force(p_at) v
+			WHERE (v.search_tsv @@ to_tsquery('simple', v_tsq) OR v.code = p_q)
+				AND (p_sector IS NULL OR v.sector = p_sector) AND (p_level IS NULL OR p_level = ANY (v.levels))
+				AND (p_online IS NULL OR v.online_level = p_online)
+				AND (p_center IS NULL OR EXISTS (SELECT 1 FROM center_procedures o WHERE o.center_id = p_center AND o.code = v.code))
+			ORDER BY CASE WHEN v.code = p_q THEN 0 WHEN starts_with(v.search_name, p_qn) THEN 1 WHEN strpos(v.search_name, p_qn) > 0 THEN 2 ELSE 3 END,
+				length(v.search_name), v.code
+			LIMIT p_pool
+		) h
+		ORDER BY similarity(p_qn, h.search_name)
+			+ CASE WHEN h.search_name = p_qn THEN 2 WHEN starts_with(h.search_name, p_qn) THEN 1 WHEN strpos(h.search_name, p_qn) > 0 THEN 0.5 ELSE 0 END
+			+ CASE WHEN h.code = p_q THEN 5 ELSE 0 END DESC,
+			length(h.search_name), h.code
+		LIMIT p_limit OFFSET p_offset;
+		RETURN;
+	END LOOP;
 END;
 $$;
 --> statement-breakpoint
--- A query folded like the catalog text (unaccented, lower case) and the catalog words within one
--- deletion of each of its words: one round trip, one cached plan.
-CREATE FUNCTION catalog_query_terms(p_q text) RETURNS TABLE (qn text, variant text, term text) LANGUAGE plpgsql STABLE AS $$
+-- The whole text search in one call (one round trip, cached plans): fold the query like the
+-- catalog text, build the exact query (every word as written, the last also as a prefix) and the
+-- one-typo query (each word widened to the catalog words one deletion away; short words keep
+-- their first letter; words matching nothing are dropped), then run catalog_search.
+CREATE FUNCTION catalog_find(
+	p_at timestamptz, p_q text,
+	p_sector text, p_level text, p_online text, p_center uuid,
+	p_pool integer, p_limit integer, p_offset integer
+) RETURNS TABLE (
+	id uuid, code text, version integer, name text, sector text, levels text[], online_level text, boundary_free boolean, total bigint
+) LANGUAGE plpgsql STABLE SET enable_seqscan = off AS $$
 #variable_conflict use_column
 DECLARE
 	v_qn text := lower(f_unaccent(p_q));
+	v_words text[];
+	v_word text;
+	v_n integer;
+	v_i integer := 0;
+	v_exact text[] := ARRAY[]::text[];
+	v_exact_ok boolean := true;
+	v_fuzzy text[] := ARRAY[]::text[];
+	v_group text;
 BEGIN
-	RETURN QUERY
-	SELECT v_qn, t.variant, t.term FROM catalog_terms t
-	WHERE t.variant = ANY (ARRAY(
-		SELECT w FROM regexp_split_to_table(v_qn, '[^a-z0-9]+') w WHERE w <> ''
-		UNION ALL
-		SELECT substr(w, 1, i - 1) || substr(w, i + 1) FROM regexp_split_to_table(v_qn, '[^a-z0-9]+') w, generate_series(1, length(w)) i
-		WHERE length(w) >= 2
-	));
-	IF NOT FOUND THEN
-		RETURN QUERY SELECT v_qn, NULL::text, NULL::text;
-	END IF;
+	v_words := (ARRAY(SELECT w FROM regexp_split_to_table(v_qn, '[^a-z0-9]+') w WHERE w <> ''))[1:12];
+	v_n := coalesce(array_length(v_words, 1), 0);
+	FOREACH v_word IN ARRAY v_words LOOP
+		v_i := v_i + 1;
+		IF v_i = v_n AND length(v_word) >= 2 THEN
+			v_exact := v_exact || (v_word || ':*');
+		ELSIF EXISTS (SELECT 1 FROM catalog_terms t WHERE t.variant = v_word AND t.term = v_word) THEN
+			v_exact := v_exact || v_word;
+		ELSE
+			v_exact_ok := false;
+		END IF;
+		SELECT string_agg(a, ' | ' ORDER BY a COLLATE "C") INTO v_group FROM (
+			SELECT DISTINCT t.term AS a FROM catalog_terms t
+			WHERE t.variant = ANY (v_word || ARRAY(SELECT substr(v_word, 1, i - 1) || substr(v_word, i + 1) FROM generate_series(1, length(v_word)) i WHERE length(v_word) >= 2))
+				AND (length(v_word) >= 5 OR left(t.term, 1) = left(v_word, 1))
+			UNION
+			SELECT v_word || ':*' WHERE v_i = v_n AND length(v_word) >= 2
+		) alts;
+		IF v_group IS NOT NULL THEN
+			v_fuzzy := v_fuzzy || ('(' || v_group || ')');
+		END IF;
+	END LOOP;
+	RETURN QUERY SELECT * FROM catalog_search(
+		p_at, p_q, v_qn,
+		CASE WHEN v_exact_ok AND v_n > 0 THEN array_to_string(v_exact, ' & ') ELSE '' END,
+		coalesce(array_to_string(v_fuzzy, ' & '), ''),
+		p_sector, p_level, p_online, p_center, p_pool, p_limit, p_offset);
 END;
 $$;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -15,7 +16,10 @@ export const procedures = pgTable(
   currentVersionId: uuid('current_version_id'),
   nextVersionAt: timestamp('next_version_at', { withTimezone: true }),
   },
-  (t) => [index('procedures_current_version_idx').on(t.currentVersionId)],
+  (t) => [
+    index('procedures_current_version_idx').on(t.currentVersionId),
+    index('procedures_next_version_idx').on(t.nextVersionAt).where(sql`${t.nextVersionAt} is not null`),
+  ],
 );
 
 /**
