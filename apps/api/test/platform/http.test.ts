@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/harness.ts';
+import { httpModules } from '../../src/modules.ts';
+import { buildApp } from '../../src/platform/http/app.ts';
+import { openTestDb, startTestApp, type TestApp } from '../support/harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -63,12 +65,15 @@ describe('operations endpoints', () => {
   });
 
   it('health is a 503 problem when the database is gone', async () => {
-    const other = await startTestApp();
-    await other.database.close();
-    const res = await other.app.inject({ url: '/api/health' });
+    // An app whose database handle has been closed underneath it (no LISTEN connection to drain).
+    const gone = await openTestDb();
+    await gone.close();
+    const { listen: _listen, ...rest } = t.ctx;
+    const other = await buildApp({ ...rest, db: gone.db }, httpModules, { webDist: null, defaultMetrics: false });
+    const res = await other.inject({ url: '/api/health' });
     expect(res.statusCode).toBe(503);
     expect(res.json().code).toBe('database_unavailable');
-    await other.app.close();
+    await other.close();
   });
 
   it('OpenAPI lists every route with an operationId', async () => {
@@ -87,7 +92,6 @@ describe('operations endpoints', () => {
   });
 
   it('refuses to start with an API route that has no operationId', async () => {
-    const { buildApp } = await import('../../src/platform/http/app.ts');
     const bad = { name: 'bad', register: (app: TestApp['app']) => void app.get('/api/v1/undocumented', async () => ({})) };
     await expect(buildApp(t.ctx, [bad], { webDist: null, defaultMetrics: false })).rejects.toThrow(/no operationId/);
   });
