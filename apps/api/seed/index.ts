@@ -3,8 +3,8 @@ import type { Clock } from '../src/platform/clock.ts';
 import type { Db } from '../src/platform/db/client.ts';
 import { appMeta } from '../src/platform/db/meta.tables.ts';
 import type { Ids } from '../src/platform/ids.ts';
-import { seedCatalog, seedDemoOfferings } from './catalog.ts';
 import { seedCalendar } from './calendar.ts';
+import { seedCatalog, seedDemoOfferings } from './catalog.ts';
 import { seedDemo } from './demo.ts';
 import { seedReference } from './reference.ts';
 

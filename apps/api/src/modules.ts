@@ -1,6 +1,6 @@
 import { authModule } from './modules/auth/index.ts';
-import { catalogModule } from './modules/catalog/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
+import { catalogModule } from './modules/catalog/index.ts';
 import { dossierModule, draftApologies } from './modules/dossier/index.ts';
 import { formsModule } from './modules/forms/index.ts';
 import { interconnectHandlers, interconnectModule } from './modules/interconnect/index.ts';
