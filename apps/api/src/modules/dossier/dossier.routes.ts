@@ -1,3 +1,4 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ActionRequest, DossierView, IntakeRequest, Problem, Timeline } from '@motcua/contracts';
 import type { AppContext } from '../../platform/context.ts';
@@ -7,6 +8,7 @@ import { requireActor } from '../../platform/http/request.ts';
 import { loadCalendar, toLocalIso } from '../calendar/index.ts';
 import { openDrafts } from './dossier.risk.ts';
 import { act } from './dossier.act.ts';
+import { attachFile, listFiles, MAX_FILE_BYTES, readFile } from './dossier.files.ts';
 import { intakeAtCounter } from './dossier.intake.ts';
 import { findDossier, findDossierByCode, listOpen } from './dossier.repo.ts';
 import { readTimeline } from './dossier.timeline.ts';
@@ -153,5 +155,66 @@ export function dossierRoutes(app: ZodApp, ctx: AppContext): void {
       },
     },
     async (request) => readTimeline(ctx, requireActor(request), request.params.id),
+  );
+
+  const FileView = z.object({ id: z.uuid(), itemId: z.string(), mime: z.string(), size: z.number().int(), sha256: z.string(), uploadedAt: z.string() });
+  const fileView = (f: { id: string; itemId: string; mime: string; size: number; sha256: string; uploadedAt: Date }) => ({
+    id: f.id,
+    itemId: f.itemId,
+    mime: f.mime,
+    size: f.size,
+    sha256: f.sha256,
+    uploadedAt: toLocalIso(f.uploadedAt),
+  });
+
+  // Scans arrive as the raw body (PDF, JPEG or PNG); the parsers live in this scope only.
+  app.register(async (plain) => {
+    const scope = plain.withTypeProvider<ZodTypeProvider>();
+    for (const type of ['application/pdf', 'image/jpeg', 'image/png', 'application/octet-stream']) {
+      scope.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
+    }
+    scope.post(
+      '/api/v1/dossiers/:id/files',
+      {
+        bodyLimit: MAX_FILE_BYTES,
+        schema: {
+          operationId: 'attachDossierFile',
+          tags: ['dossiers'],
+          summary: 'Attach a scan (PDF/JPEG/PNG, ≤ 10 MB, type sniffed, SHA-256 kept) to a checklist item',
+          consumes: ['application/pdf', 'image/jpeg', 'image/png'],
+          params: z.object({ id: z.uuid() }),
+          querystring: z.object({ itemId: z.string().min(1).max(20) }),
+          response: { 201: FileView, 413: Problem, 415: Problem, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const body = request.body;
+        if (!Buffer.isBuffer(body)) {
+          throw Object.assign(new Error('Send the scan as application/pdf, image/jpeg or image/png.'), { statusCode: 415, code: 'dossier.unsupported_media_type' });
+        }
+        const bytes = new Uint8Array(body);
+        const row = await attachFile(ctx, requireActor(request), request.params.id, request.query.itemId, bytes);
+        return reply.status(201).send(fileView(row));
+      },
+    );
+  });
+
+  app.get(
+    '/api/v1/dossiers/:id/files',
+    {
+      schema: { operationId: 'listDossierFiles', tags: ['dossiers'], summary: 'Scans attached to a dossier', params: z.object({ id: z.uuid() }), response: { 200: z.array(FileView), ...errors } },
+    },
+    async (request) => (await listFiles(ctx, requireActor(request), request.params.id)).map(fileView),
+  );
+
+  app.get(
+    '/api/v1/dossiers/:id/files/:fileId',
+    {
+      schema: { operationId: 'getDossierFile', tags: ['dossiers'], summary: 'Download one scan', params: z.object({ id: z.uuid(), fileId: z.uuid() }) },
+    },
+    async (request, reply) => {
+      const { row, bytes } = await readFile(ctx, requireActor(request), request.params.id, request.params.fileId);
+      return reply.type(row.mime).header('cache-control', 'private, no-store').header('x-content-sha256', row.sha256).send(Buffer.from(bytes));
+    },
   );
 }

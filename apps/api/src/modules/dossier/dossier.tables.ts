@@ -103,3 +103,22 @@ export const apologyDrafts = pgTable(
   },
   (t) => [index('apology_drafts_center_idx').on(t.centerId, t.status)],
 );
+
+/** Scanned or uploaded documents; the bytes live in file storage under `file_key`. */
+export const dossierFiles = pgTable(
+  'dossier_files',
+  {
+    id: uuid('id').primaryKey(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    itemId: text('item_id').notNull(),
+    fileKey: text('file_key').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: uuid('uploaded_by').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('dossier_files_dossier_idx').on(t.dossierId, t.itemId)],
+);
