@@ -24,6 +24,8 @@ export type ApologyDraft = {
   causeWorkingHours: number;
 };
 export type ListedDossier = DossierView & { badge: Badge | null };
+/** A scan attached to a checklist item; the server keeps no original file name. */
+export type DossierFile = { id: string; itemId: string; mime: string; size: number; sha256: string; uploadedAt: string };
 
 const get = <T>(path: string, signal?: AbortSignal) => request<T>(path, signal ? { signal } : {});
 const post = <T>(path: string, body: unknown) => request<T>(path, { method: 'POST', body });
@@ -48,6 +50,11 @@ export const dossierApi = {
   /** Form 04 drafts for dossiers about to miss their deadline (leaders and the director). */
   apologyDrafts: (signal?: AbortSignal) => get<{ items: ApologyDraft[] }>('/api/v1/dossiers/apology-drafts', signal),
   act: (id: string, body: ActionRequest) => post<DossierView>(`/api/v1/dossiers/${id}/actions`, body),
+  files: (id: string, signal?: AbortSignal) => get<DossierFile[]>(`/api/v1/dossiers/${id}/files`, signal),
+  /** The raw file is the body and its type the Content-Type; the server sniffs the real type. */
+  attachFile: (id: string, itemId: string, file: Blob) =>
+    request<DossierFile>(`/api/v1/dossiers/${id}/files?itemId=${encodeURIComponent(itemId)}`, { method: 'POST', body: file }),
+  fileUrl: (id: string, fileId: string) => `/api/v1/dossiers/${id}/files/${fileId}`,
 
   /** Queue module: records which dossier a called ticket produced. */
   linkTicket: (ticketId: string, dossierId: string) => post<unknown>(`/api/v1/queue/tickets/${ticketId}/dossier`, { dossierId }),

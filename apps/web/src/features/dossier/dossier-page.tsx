@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { SignedIn } from '../auth/signed-in.tsx';
 import { ActionBar } from './action-bar.tsx';
 import type { Person } from './action-form.tsx';
+import { DigitisedFiles } from './digitised-files.tsx';
 import { dossierApi } from './dossier-api.ts';
 import { stateLabel } from './dossier-bits.tsx';
 import { dossierErrorMessage } from './dossier-errors.ts';
@@ -127,6 +128,8 @@ function DossierScreen({ me, id }: { me: Me; id: string }) {
         <h2 id="summary-heading">{t('dossier.page.summary')}</h2>
         <DossierSummary dossier={dossier} me={me} timeline={timelineData} />
       </section>
+
+      <DigitisedFiles dossier={dossier} onUploaded={timeline.reload} />
 
       <ResultsList dossier={dossier} />
 
