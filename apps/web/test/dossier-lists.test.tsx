@@ -126,8 +126,15 @@ describe('director workload', () => {
       'GET /api/v1/dossiers?assignee=all&limit=500': { status: 200, body: { items: [today, movable] } },
       [`GET /api/v1/dossiers/${today.id}/timeline`]: { status: 200, body: { events: [], chainIntact: true, brokenAtSeq: null } },
       [`POST /api/v1/dossiers/${movable.id}/actions`]: { status: 200, body: movable },
+      'GET /api/v1/dossiers/reports/extra-paper': {
+        status: 200,
+        body: { items: [{ dossierId: today.id, code: today.code, procedureName: 'Thủ tục đăng ký khai sinh', at: '2026-11-23T09:00:00+07:00', actorName: 'Nguyễn Thị Mai', documents: [{ name: 'Giấy xác nhận tình trạng hôn nhân', legalReason: 'Điều 16 Luật Hộ tịch' }] }] },
+      },
     });
     const { user } = renderApp('/staff/workload');
+    const extra = await screen.findByRole('region', { name: 'Yêu cầu giấy tờ ngoài danh mục' });
+    expect(await within(extra).findByText(/Giấy xác nhận tình trạng hôn nhân \(căn cứ: Điều 16 Luật Hộ tịch\)/)).toBeTruthy();
+    expect(within(extra).getByRole('link', { name: today.code })).toBeTruthy();
     const perOfficer = await screen.findByRole('table', { name: 'Hồ sơ đang giải quyết theo cán bộ' });
     expect(within(perOfficer).getAllByRole('row')).toHaveLength(3);
     const risky = screen.getByRole('table', { name: 'Hồ sơ quá hạn hoặc sắp quá hạn' });

@@ -99,6 +99,13 @@ describe('refusals and guards at the counter', () => {
     expect(ok.statusCode).toBe(201);
     const timeline = (await officer.get(`/api/v1/dossiers/${ok.json().id}/timeline`)).json();
     expect(timeline.events[0].data.extraPaper).toEqual([{ name: 'Giấy xác nhận tình trạng hôn nhân', legalReason: 'Khoản 2 Điều 16 Luật Hộ tịch: cần xác minh quan hệ cha mẹ' }]);
+
+    // … and it is reported to the center's leaders, not to other centers.
+    const report = (await (await asUser(t, 'phuxuan.giamdoc')).get('/api/v1/dossiers/reports/extra-paper')).json();
+    expect(report.items.map((i: { code: string }) => i.code)).toEqual([ok.json().code]);
+    expect(report.items[0]).toMatchObject({ actorName: 'Nguyễn Thị Mai', documents: [{ name: 'Giấy xác nhận tình trạng hôn nhân' }] });
+    expect((await (await asUser(t, 'ayun.giamdoc')).get('/api/v1/dossiers/reports/extra-paper')).json().items).toEqual([]);
+    expect((await officer.get('/api/v1/dossiers/reports/extra-paper')).statusCode).toBe(403);
   });
 
   it('a refusal (Form 03) needs written reasons', async () => {

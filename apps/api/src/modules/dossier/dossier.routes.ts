@@ -7,6 +7,8 @@ import type { ZodApp } from '../../platform/http/app.ts';
 import { requireActor } from '../../platform/http/request.ts';
 import { loadCalendar, toLocalIso } from '../calendar/index.ts';
 import { openDrafts } from './dossier.risk.ts';
+import { extraPaperRequests } from './dossier.reports.ts';
+import { userNames } from '../auth/index.ts';
 import { act } from './dossier.act.ts';
 import { attachFile, listFiles, MAX_FILE_BYTES, readFile } from './dossier.files.ts';
 import { intakeAtCounter } from './dossier.intake.ts';
@@ -90,6 +92,48 @@ export function dossierRoutes(app: ZodApp, ctx: AppContext): void {
           draftedAt: toLocalIso(r.draft.draftedAt),
           causeState: r.draft.causeState,
           causeWorkingHours: Math.round((r.draft.causeWorkingSeconds / 3600) * 10) / 10,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/dossiers/reports/extra-paper',
+    {
+      schema: {
+        operationId: 'extraPaperReport',
+        tags: ['dossiers'],
+        summary: "Supplement requests that asked for documents outside the official list (director's dashboard)",
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                dossierId: z.uuid(),
+                code: z.string(),
+                procedureName: z.string(),
+                at: z.string(),
+                actorName: z.string().nullable(),
+                documents: z.array(z.object({ name: z.string(), legalReason: z.string() })),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!actor.centerId || !['leader', 'director'].includes(actor.role)) throw forbidden('dossier.leaders_only', 'This report is for the center’s leaders.');
+      const rows = await extraPaperRequests(ctx, actor.centerId);
+      const names = await userNames(ctx.db, [...new Set(rows.map((r) => r.actorId).filter((x): x is string => x !== null))]);
+      return {
+        items: rows.map((r) => ({
+          dossierId: r.dossierId,
+          code: r.code,
+          procedureName: r.procedureName,
+          at: toLocalIso(r.at),
+          actorName: r.actorId ? (names.get(r.actorId) ?? null) : null,
+          documents: r.documents,
         })),
       };
     },

@@ -49,6 +49,12 @@ export const dossierApi = {
   timeline: (id: string, signal?: AbortSignal) => get<Timeline>(`/api/v1/dossiers/${id}/timeline`, signal),
   /** Form 04 drafts for dossiers about to miss their deadline (leaders and the director). */
   apologyDrafts: (signal?: AbortSignal) => get<{ items: ApologyDraft[] }>('/api/v1/dossiers/apology-drafts', signal),
+  /** Supplement requests for documents outside the official list (leaders and the director). */
+  extraPaper: (signal?: AbortSignal) =>
+    get<{ items: { dossierId: string; code: string; procedureName: string; at: string; actorName: string | null; documents: { name: string; legalReason: string }[] }[] }>(
+      '/api/v1/dossiers/reports/extra-paper',
+      signal,
+    ),
   act: (id: string, body: ActionRequest) => post<DossierView>(`/api/v1/dossiers/${id}/actions`, body),
   files: (id: string, signal?: AbortSignal) => get<DossierFile[]>(`/api/v1/dossiers/${id}/files`, signal),
   /** The raw file is the body and its type the Content-Type; the server sniffs the real type. */

@@ -7,6 +7,7 @@ import { SignedIn } from '../auth/signed-in.tsx';
 import { dossierApi, type ListedDossier } from './dossier-api.ts';
 import { dossierErrorMessage, isConflict } from './dossier-errors.ts';
 import { DossierTable } from './dossier-table.tsx';
+import { ExtraPaperReport } from './extra-paper-report.tsx';
 import { WorkNav } from './staff-links.tsx';
 import { useLoad } from './use-load.ts';
 import { workloadOf, type Officer } from './workload.ts';
@@ -106,6 +107,7 @@ function Workload({ me }: { me: Me }) {
           {dossierErrorMessage(list.error, t)}
         </p>
       )}
+      {(me.user.role === 'leader' || me.user.role === 'director') && <ExtraPaperReport />}
       {data && (
         <>
           <section aria-labelledby="per-officer">
