@@ -8,7 +8,7 @@ import { OutboxWorker } from './platform/outbox/worker.ts';
 const config = loadConfig();
 const log = createLogger(config);
 const { ctx, database } = await boot(config, log, { seed: false });
-const worker = new OutboxWorker({ db: ctx.db, clock: ctx.clock, log: log.child({ component: 'outbox' }) });
+const worker = new OutboxWorker({ db: ctx.db, clock: ctx.clock, log: log.child({ component: 'outbox' }), ...config.outbox });
 for (const [topic, handler] of Object.entries(outboxHandlers(ctx))) worker.register(topic, handler);
 worker.start();
 const scheduler = new Scheduler(log.child({ component: 'jobs' }));

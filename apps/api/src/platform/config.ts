@@ -22,6 +22,10 @@ const EnvSchema = z.object({
   MOTCUA_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   MOTCUA_COOKIE_SECURE: bool.optional(),
   MOTCUA_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10000).default(10),
+  MOTCUA_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, 'true, false, or comma-separated proxy addresses/CIDRs')
+    .optional(),
   MOTCUA_STORAGE: z.enum(['local', 's3']).default('local'),
   S3_ENDPOINT: z.url().optional(),
   S3_REGION: z.string().default('us-east-1'),
@@ -31,6 +35,30 @@ const EnvSchema = z.object({
   MOTCUA_SIMULATORS: z.enum(['inline', 'off']).optional(),
   MOTCUA_AGENCY_URL: z.url().optional(),
   MOTCUA_AGENCY_SECRET: z.string().min(16).optional(),
+  MOTCUA_LLM_URL: z.url().optional(),
+  MOTCUA_LLM_MODEL: z.string().min(1).max(200).optional(),
+  MOTCUA_LLM_KEY: z.string().min(1).optional(),
+  MOTCUA_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
+  MOTCUA_PAYMENT_URL: z.url().optional(),
+  MOTCUA_PAYMENT_SECRET: z.string().min(16).optional(),
+  MOTCUA_PAYMENT_MERCHANT: z.string().regex(/^[A-Z0-9_-]{2,40}$/).default('MOTCUA'),
+  MOTCUA_PORTAL_URL: z.url().optional(),
+  MOTCUA_PORTAL_TOKEN: z.string().min(1).optional(),
+  MOTCUA_CIVIL_STATUS_URL: z.url().optional(),
+  MOTCUA_BUSINESS_REG_URL: z.url().optional(),
+  MOTCUA_SYNC_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  MOTCUA_SYNC_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(12),
+  MOTCUA_OUTBOX_BATCH: z.coerce.number().int().min(1).max(5000).default(500),
+  MOTCUA_OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  MOTCUA_OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  MOTCUA_OUTBOX_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
+  MOTCUA_OUTBOX_BACKOFF_CAP_MS: z.coerce.number().int().min(10).max(86_400_000).default(900_000),
+  MOTCUA_OUTBOX_LEASE_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
+  MOTCUA_SMS_URL: z.url().optional(),
+  MOTCUA_POPULATION_URL: z.url().optional(),
+  MOTCUA_OIDC_ISSUER: z.url().optional(),
+  MOTCUA_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  MOTCUA_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -48,6 +76,8 @@ export type Config = {
   sessionHours: number;
   cookieSecure: boolean;
   loginRateLimit: number;
+  /** Proxies whose X-Forwarded-For / -Proto are believed (Fastify trustProxy): the client address for limits and logs. */
+  trustProxy: boolean | string[];
   storage:
     | { kind: 'local'; dir: string }
     | { kind: 's3'; endpoint: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string };
@@ -58,7 +88,28 @@ export type Config = {
   agencyUrl: string | undefined;
   /** Shared secret agencies send back on callbacks (header x-motcua-agency-secret). */
   agencySecret: string;
+  citizen: CitizenConfig;
+  /** OpenAI-compatible model that may rephrase the assistant's grounded answers; null = templates only. */
+  llm: { url: string; model: string; key: string | undefined; timeoutMs: number } | null;
+  /** Payment gateway; unset with inline simulators = the local simulator. */
+  paymentUrl: string | undefined;
+  /** HMAC-SHA256 key shared with the payment gateway (signs orders, callbacks, queries). */
+  paymentSecret: string;
+  paymentMerchant: string;
+  /** National Public Service Portal sync API; unset with inline simulators = the local simulator. */
+  portalUrl: string | undefined;
+  portalToken: string | undefined;
+  /** Sector systems receiving results: national civil-status database, household-business registration. */
+  civilStatusUrl: string | undefined;
+  businessRegUrl: string | undefined;
+  /** Per call to the portal / sector systems / webhooks, and failed attempts before a dead letter. */
+  sync: { timeoutMs: number; maxAttempts: number };
+  /** Outbox worker tuning (batch per claim, handlers in flight, idle poll, first and longest retry delay, lease). */
+  outbox: { batchSize: number; concurrency: number; pollMs: number; backoffBaseMs: number; backoffCapMs: number; leaseMs: number };
 };
+
+/** Citizen portal: SMS / e-mail gateway, population registry, OpenID Connect provider (VNeID style); unset with inline simulators = local simulators. */
+export type CitizenConfig = { smsUrl: string | undefined; populationUrl: string | undefined; oidc: { issuer: string; clientId: string; clientSecret: string | undefined } | null };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -82,6 +133,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const simulators = e.MOTCUA_SIMULATORS ?? (production ? 'off' : 'inline');
   if (production && simulators === 'inline') problems.push('MOTCUA_SIMULATORS: simulators never run in production');
   if (production && !e.MOTCUA_AGENCY_SECRET) problems.push('MOTCUA_AGENCY_SECRET: required in production (callbacks from agencies)');
+  if (e.MOTCUA_LLM_URL && !e.MOTCUA_LLM_MODEL) problems.push('MOTCUA_LLM_MODEL: required with MOTCUA_LLM_URL');
+  if (production && e.MOTCUA_PAYMENT_URL && !e.MOTCUA_PAYMENT_SECRET) problems.push('MOTCUA_PAYMENT_SECRET: required in production with a payment gateway');
   if (production && !e.DATABASE_URL) {
     problems.push('DATABASE_URL: production runs on PostgreSQL; the embedded database does not fsync');
   }
@@ -106,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionHours: e.MOTCUA_SESSION_HOURS,
     cookieSecure: e.MOTCUA_COOKIE_SECURE ?? production,
     loginRateLimit: e.MOTCUA_LOGIN_RATE_LIMIT,
+    trustProxy: parseTrustProxy(e.MOTCUA_TRUST_PROXY),
     storage:
       e.MOTCUA_STORAGE === 's3'
         ? {
@@ -121,5 +175,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     simulators,
     agencyUrl: e.MOTCUA_AGENCY_URL,
     agencySecret: e.MOTCUA_AGENCY_SECRET ?? 'motcua-dev-agency-secret',
+    citizen: { smsUrl: e.MOTCUA_SMS_URL, populationUrl: e.MOTCUA_POPULATION_URL, oidc: e.MOTCUA_OIDC_ISSUER && e.MOTCUA_OIDC_CLIENT_ID ? { issuer: e.MOTCUA_OIDC_ISSUER, clientId: e.MOTCUA_OIDC_CLIENT_ID, clientSecret: e.MOTCUA_OIDC_CLIENT_SECRET } : null },
+    llm: e.MOTCUA_LLM_URL && e.MOTCUA_LLM_MODEL ? { url: e.MOTCUA_LLM_URL, model: e.MOTCUA_LLM_MODEL, key: e.MOTCUA_LLM_KEY, timeoutMs: e.MOTCUA_LLM_TIMEOUT_MS } : null,
+    portalUrl: e.MOTCUA_PORTAL_URL,
+    portalToken: e.MOTCUA_PORTAL_TOKEN,
+    civilStatusUrl: e.MOTCUA_CIVIL_STATUS_URL,
+    businessRegUrl: e.MOTCUA_BUSINESS_REG_URL,
+    sync: { timeoutMs: e.MOTCUA_SYNC_TIMEOUT_MS, maxAttempts: e.MOTCUA_SYNC_MAX_ATTEMPTS },
+    outbox: { batchSize: e.MOTCUA_OUTBOX_BATCH, concurrency: e.MOTCUA_OUTBOX_CONCURRENCY, pollMs: e.MOTCUA_OUTBOX_POLL_MS, backoffBaseMs: e.MOTCUA_OUTBOX_BACKOFF_MS, backoffCapMs: e.MOTCUA_OUTBOX_BACKOFF_CAP_MS, leaseMs: e.MOTCUA_OUTBOX_LEASE_MS },
+    paymentUrl: e.MOTCUA_PAYMENT_URL,
+    paymentSecret: e.MOTCUA_PAYMENT_SECRET ?? 'motcua-dev-payment-secret',
+    paymentMerchant: e.MOTCUA_PAYMENT_MERCHANT,
   };
+}
+
+function parseTrustProxy(v: string | undefined): boolean | string[] {
+  if (v === undefined || v === 'false') return false;
+  return v === 'true' ? true : v.split(',');
 }

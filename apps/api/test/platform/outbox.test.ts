@@ -129,5 +129,8 @@ describe('outbox', () => {
 
   it('computes a capped exponential schedule', () => {
     expect([1, 2, 3, 4, 5, 6].map((a) => backoffMs(a, 2000, 30_000))).toEqual([2000, 4000, 8000, 16000, 30000, 30000]);
+    // A worker configured with no delay keeps a valid schedule however often a message fails.
+    expect([1, 1100, 5000].map((a) => backoffMs(a, 0, 30_000))).toEqual([0, 0, 0]);
+    expect(backoffMs(5000, 2000, 30_000)).toBe(30_000);
   });
 });

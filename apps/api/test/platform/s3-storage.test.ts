@@ -49,6 +49,8 @@ describe('S3-compatible storage', () => {
     const refusing = s3Storage({ endpoint: `${endpoint}/`, region: 'us-east-1', bucket: 'motcua', accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' });
     server.removeAllListeners('request');
     server.on('request', (_req, res) => res.writeHead(500).end());
-    await expect(refusing.put('a.pdf', new Uint8Array([1]), 'application/pdf')).rejects.toThrow(/HTTP 500/);
+    const refused = await refusing.put('a.pdf', new Uint8Array([1]), 'application/pdf').catch((err: unknown) => err);
+    // The caller gets a 503 problem it can show; the operator's log gets the store's answer.
+    expect(refused).toMatchObject({ kind: 'unavailable', code: 'storage.unavailable', cause: { message: expect.stringMatching(/HTTP 500/) } });
   });
 });

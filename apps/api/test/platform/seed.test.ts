@@ -18,7 +18,9 @@ const counts = async (database: Database) =>
 
 const deps = { clock: fixedClock('2026-11-23T02:00:00Z'), ids: uuidv7Ids, demo: true, demoPassword: 'x-password' };
 
-describe('migrations and seed data', () => {
+// Migrating and seeding from nothing takes seconds alone and far longer on a busy 2-core CI machine;
+// a limit, not a measurement (start-up time is in bench/startup.bench.ts).
+describe('migrations and seed data', { timeout: 180_000 }, () => {
   let empty: Database;
   beforeAll(async () => {
     empty = await openTestDb({ empty: true });

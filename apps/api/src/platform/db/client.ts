@@ -33,6 +33,10 @@ export async function openPostgres(url: string, poolSize: number): Promise<Datab
   const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'motcua' });
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', () => {});
+  // Nor a checked-out one between two queries (a transaction running code, a server restart in
+  // between): without a listener its 'error' event killed the process. The query that follows fails
+  // instead (503 to the caller) and the pool discards the dead client when it is released.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const u = new URL(url);
   return {
     db: drizzleNodePg(pool) as unknown as Db,

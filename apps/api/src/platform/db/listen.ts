@@ -11,25 +11,42 @@ export type Listen = (channel: string, onMessage: (payload: string) => void, onR
 export function pgListen(pool: pg.Pool, log: Logger): Listen {
   return async (channel, onMessage, onReconnect) => {
     if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`listen: bad channel name ${channel}`);
-    let client: pg.PoolClient | undefined;
+    let client: { c: pg.PoolClient; release: (err?: Error) => void } | undefined;
     let stopped = false;
     let retry: NodeJS.Timeout | undefined;
 
     const connect = async (isRetry: boolean): Promise<void> => {
       try {
         const c = await pool.connect();
-        c.on('notification', (n) => {
-          if (n.channel === channel && n.payload !== undefined) onMessage(n.payload);
-        });
-        c.on('error', (err) => {
-          log.warn({ err, channel }, 'LISTEN connection lost; reconnecting');
+        let released = false;
+        // The pool reuses this client after release: our handlers must go with it, or a later error on
+        // the idle connection (say, its database dropped) would release it a second time and crash.
+        const release = (err?: Error) => {
+          if (released) return;
+          released = true;
+          c.off('notification', onNotification);
+          c.off('error', onError);
           c.release(err);
-          if (client === c) client = undefined;
+        };
+        const onNotification = (n: pg.Notification) => {
+          if (n.channel === channel && n.payload !== undefined) onMessage(n.payload);
+        };
+        const onError = (err: Error) => {
+          log.warn({ err, channel }, 'LISTEN connection lost; reconnecting');
+          if (client?.c === c) client = undefined;
+          release(err);
           schedule();
-        });
-        await c.query(`LISTEN ${channel}`);
-        if (stopped) return c.release();
-        client = c;
+        };
+        c.on('notification', onNotification);
+        c.on('error', onError);
+        try {
+          await c.query(`LISTEN ${channel}`);
+        } catch (err) {
+          release(err as Error);
+          throw err;
+        }
+        if (stopped) return release();
+        client = { c, release };
         if (isRetry) onReconnect?.();
       } catch (err) {
         if (!isRetry) throw err;
@@ -45,13 +62,13 @@ export function pgListen(pool: pg.Pool, log: Logger): Listen {
     return async () => {
       stopped = true;
       if (retry) clearTimeout(retry);
-      const c = client;
+      const held = client;
       client = undefined;
-      if (!c) return;
+      if (!held) return;
       try {
-        await c.query(`UNLISTEN ${channel}`);
+        await held.c.query(`UNLISTEN ${channel}`);
       } finally {
-        c.release();
+        held.release();
       }
     };
   };

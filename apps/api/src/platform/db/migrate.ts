@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { apiRoot } from '../paths.ts';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from './client.ts';
 
-export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+export const migrationsDir = path.join(apiRoot, 'migrations');
 
 /** Numbered SQL files (`0000_name.sql`), applied in name order, each once. */
 export function listMigrations(dir = migrationsDir): { name: string; statements: string[] }[] {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { apiRoot } from '../paths.ts';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -14,6 +14,7 @@ import type { AppContext } from '../context.ts';
 import { registerCsrfGuard } from './csrf.ts';
 import { registerHealth } from './health.ts';
 import { registerMetrics } from './metrics.ts';
+import { registerNulGuard } from './nul-guard.ts';
 import { registerProblemHandlers, sendNotFound } from './problem.ts';
 import './request.ts';
 
@@ -22,7 +23,7 @@ export type ZodApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerRe
 /** A domain module's HTTP face: it registers its own routes (and hooks) on the shared app. */
 export type HttpModule = { name: string; register(app: ZodApp, ctx: AppContext): void | Promise<void> };
 
-export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
+export const defaultWebDist = path.resolve(apiRoot, '../web/dist');
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
@@ -34,6 +35,9 @@ export async function buildApp(
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     requestIdHeader: false,
+    // Behind nginx or a load balancer the client's address comes from X-Forwarded-For, but only
+    // when the connection is from a configured proxy (otherwise anyone could pick their address).
+    trustProxy: ctx.config.trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : ctx.ids.next();
@@ -63,8 +67,9 @@ export async function buildApp(
         'upgrade-insecure-requests': null,
       },
     },
-    // Plain-HTTP LAN deployments in communes must keep working; HSTS belongs to the TLS proxy.
-    strictTransportSecurity: false,
+    // Plain-HTTP LAN deployments in communes must keep working: HSTS only when the public address is
+    // https (MOTCUA_PUBLIC_ORIGIN), i.e. TLS ends at our proxy. Browsers ignore it over plain HTTP anyway.
+    strictTransportSecurity: ctx.config.publicOrigin?.startsWith('https://') ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -89,6 +94,7 @@ export async function buildApp(
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerCsrfGuard(app, ctx.config.publicOrigin);
+  registerNulGuard(app);
   registerMetrics(app, { defaultMetrics: opts.defaultMetrics ?? true });
   registerHealth(app, ctx);
   for (const m of modules) await m.register(app, ctx);
@@ -100,13 +106,16 @@ export async function buildApp(
   return app;
 }
 
+/** A missing static file stays a 404; page paths may contain dots (dossier codes such as /tra-cuu/H46.01-261123-0001). */
+const ASSET = /\.(?:m?js|css|map|json|png|jpe?g|gif|svg|ico|webp|avif|woff2?|ttf|otf|txt|xml|webmanifest|mp3|ogg|wav|pdf|wasm)$/i;
+
 /** Unknown API paths get a 404 problem; any other GET gets the SPA so client-side routes survive a reload. */
 function notFoundOrSpa(dist: string | null) {
   const index = dist ? path.join(dist, 'index.html') : null;
   return (request: FastifyRequest, reply: FastifyReply) => {
     const p = request.url.split('?')[0] ?? '';
     const isApi = p.startsWith('/api') || p === '/metrics';
-    if (!isApi && index && request.method === 'GET' && fs.existsSync(index) && !path.extname(p)) {
+    if (!isApi && index && request.method === 'GET' && fs.existsSync(index) && !ASSET.test(p)) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(index));
     }
     return sendNotFound(request, reply);

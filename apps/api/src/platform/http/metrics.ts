@@ -1,9 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's Prometheus registry: modules add their own metrics to /metrics here. */
+    metrics: Registry;
+  }
+}
+
 /** Prometheus metrics on a registry of our own, so two apps in one test process do not collide. */
 export function registerMetrics(app: FastifyInstance, opts: { defaultMetrics: boolean }): Registry {
   const registry = new Registry();
+  app.decorate('metrics', registry);
   if (opts.defaultMetrics) collectDefaultMetrics({ register: registry, prefix: 'motcua_' });
   const requests = new Counter({
     name: 'motcua_http_requests_total',

@@ -58,6 +58,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | DomainError | Error, request, reply) => {
     if (err instanceof DomainError) {
       const status = statusOf[err.kind];
+      // Our side failed (storage full, a dependency down): the operator needs the underlying cause.
+      if (status >= 500) request.log.error({ err, cause: err.cause }, err.message);
       return send(reply, request, problem(status, err.code, err.message, err.extra.errors ? { errors: err.extra.errors } : {}), err.extra.details);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -96,9 +98,21 @@ export function registerProblemHandlers(app: FastifyInstance): void {
   });
 }
 
+const DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '53300']);
+// node-postgres reports a lost or unusable connection with these messages and no code.
+const DOWN_MESSAGE = /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Client was closed)/;
+
+/**
+ * The database is unreachable (stopped, restarting, failing over, out of connections). The driver's
+ * error is usually wrapped (drizzle's DrizzleQueryError), so the whole `cause` chain is read.
+ */
 function isDatabaseDown(err: unknown): boolean {
-  const code = (err as { code?: string }).code;
-  return code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === '53300';
+  for (let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (DOWN_CODES.has(code) || code.startsWith('08')) return true;
+    if (typeof e.message === 'string' && DOWN_MESSAGE.test(e.message)) return true;
+  }
+  return false;
 }
 
 export function sendNotFound(request: FastifyRequest, reply: FastifyReply) {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const outboxStatuses = ['pending', 'processing', 'done', 'dead'] as const;
@@ -27,6 +28,8 @@ export const outboxMessages = pgTable(
   },
   (t) => [
     uniqueIndex('outbox_idempotency_uq').on(t.topic, t.idempotencyKey),
-    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt, t.id),
+    // Finding an older unfinished message of the same ordering key stays an index probe (migration 0013).
+    index('outbox_ordering_idx').on(t.topic, t.orderingKey, t.createdAt, t.id).where(sql`status <> 'done'`),
   ],
 );

@@ -1,5 +1,5 @@
 import { AwsClient } from 'aws4fetch';
-import { assertSafeKey, sha256Hex, type FileStorage } from './storage.ts';
+import { assertSafeKey, sha256Hex, storageFailure, type FileStorage } from './storage.ts';
 
 export type S3Settings = { endpoint: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string };
 
@@ -12,8 +12,10 @@ export function s3Storage(s: S3Settings): FileStorage {
   };
   return {
     async put(key, data, contentType) {
-      const res = await client.fetch(url(key), { method: 'PUT', body: data, headers: { 'content-type': contentType } });
-      if (!res.ok) throw new Error(`s3 put ${key}: HTTP ${res.status}`);
+      const res = await client.fetch(url(key), { method: 'PUT', body: data, headers: { 'content-type': contentType } }).catch((err: unknown) => {
+        throw Object.assign(storageFailure(err), { cause: err });
+      });
+      if (!res.ok) throw Object.assign(storageFailure(null), { cause: new Error(`s3 put ${key}: HTTP ${res.status}`) });
       return { key, size: data.byteLength, sha256: sha256Hex(data) };
     },
     async get(key) {

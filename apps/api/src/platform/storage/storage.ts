@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { DomainError } from '../errors.ts';
 
 /** Where uploaded and generated files live. Keys are our own (never user-supplied paths). */
 export type FileStorage = {
@@ -19,6 +20,19 @@ export function assertSafeKey(key: string): void {
 
 export const sha256Hex = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
+const FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+
+/**
+ * A write the store could not complete (disk full, read-only or broken volume, object store down) as
+ * a 503 problem the user can act on; the caller has recorded nothing yet, so nothing points at the file.
+ */
+export function storageFailure(err: unknown): DomainError {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && FULL.has(code)
+    ? new DomainError('unavailable', 'storage.full', 'The file store is full, so the file was not saved and nothing was recorded. Please tell the administrator; try again later.')
+    : new DomainError('unavailable', 'storage.unavailable', 'The file store is not available, so the file was not saved and nothing was recorded. Please try again later.');
+}
+
 /** Files under a local directory; writes go to a temp file and are renamed so a crash leaves no half file. */
 export function localStorage(dir: string): FileStorage {
   const full = (key: string) => {
@@ -28,10 +42,16 @@ export function localStorage(dir: string): FileStorage {
   return {
     async put(key, data) {
       const target = full(key);
-      await fs.mkdir(path.dirname(target), { recursive: true });
       const tmp = `${target}.${process.pid}.tmp`;
-      await fs.writeFile(tmp, data);
-      await fs.rename(tmp, target);
+      try {
+        await fs.mkdir(path.dirname(target), { recursive: true });
+        await fs.writeFile(tmp, data);
+        await fs.rename(tmp, target);
+      } catch (err) {
+        // A half-written temp file would only take more of a full disk.
+        await fs.rm(tmp, { force: true }).catch(() => {});
+        throw Object.assign(storageFailure(err), { cause: err });
+      }
       return { key, size: data.byteLength, sha256: sha256Hex(data) };
     },
     async get(key) {
