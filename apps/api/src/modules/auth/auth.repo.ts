@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, max } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { authEvents, sessions, users } from './auth.tables.ts';
@@ -42,6 +42,14 @@ export async function insertAuthEvent(
   e: { id: string; at: Date; kind: 'login_ok' | 'login_failed' | 'logout'; username: string; userId: string | null; ip: string | null; reason: string | null },
 ): Promise<void> {
   await db.insert(authEvents).values(e);
+}
+
+/** Failed sign-ins for a username after `since` and after its last successful one. */
+export async function recentFailures(db: Db, username: string, since: Date): Promise<number> {
+  const [ok] = await db.select({ at: max(authEvents.at) }).from(authEvents).where(and(eq(authEvents.username, username), eq(authEvents.kind, 'login_ok'), gt(authEvents.at, since)));
+  const from = ok?.at && ok.at > since ? ok.at : since;
+  const [row] = await db.select({ n: count() }).from(authEvents).where(and(eq(authEvents.username, username), eq(authEvents.kind, 'login_failed'), gt(authEvents.at, from)));
+  return Number(row?.n ?? 0);
 }
 
 /** Active staff of a center with a role, for assignment pickers and automatic assignment. */

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { LoginRequest, LoginResponse, Me, Problem, Role } from '@motcua/contracts';
 import type { AppContext } from '../../platform/context.ts';
@@ -15,6 +15,11 @@ function tokenOf(r: FastifyRequest): string | null {
   const bearer = /^Bearer\s+(\S+)$/i.exec(r.headers.authorization ?? '');
   if (bearer?.[1]) return bearer[1];
   return r.cookies[SESSION_COOKIE] ?? null;
+}
+
+/** The httpOnly session cookie, as staff and citizen sign-ins set it. */
+export function setSessionCookie(ctx: AppContext, reply: FastifyReply, token: string, hours = ctx.config.sessionHours): void {
+  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: ctx.config.cookieSecure, path: '/', maxAge: hours * 3600 });
 }
 
 export function authRoutes(app: ZodApp, ctx: AppContext): void {
@@ -45,13 +50,7 @@ export function authRoutes(app: ZodApp, ctx: AppContext): void {
     },
     async (request, reply) => {
       const result = await login(ctx, request.body, client(request));
-      reply.setCookie(SESSION_COOKIE, result.token, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: ctx.config.cookieSecure,
-        path: '/',
-        maxAge: ctx.config.sessionHours * 3600,
-      });
+      setSessionCookie(ctx, reply, result.token);
       return result;
     },
   );

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import { fileTypeFromBuffer } from 'file-type';
+import type { AppContext } from '../../platform/context.ts';
+import { conflict, DomainError, notFound } from '../../platform/errors.ts';
+import { citizenFiles } from './citizen.tables.ts';
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export const MAX_CHUNK_BYTES = 2 * 1024 * 1024;
+const EXT: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+
+export type ScanVerdict = { clean: true } | { clean: false; reason: string };
+/** Virus-scan hook: called once per completed upload, before the file is usable. */
+export type VirusScanner = (bytes: Uint8Array, meta: { name: string; mime: string }) => Promise<ScanVerdict>;
+
+let scanner: VirusScanner = async () => ({ clean: true });
+/** Plug in a scanner (e.g. a ClamAV client); the default accepts everything. */
+export function setVirusScanner(s: VirusScanner | null): void {
+  scanner = s ?? (async () => ({ clean: true }));
+}
+
+type Deps = Pick<AppContext, 'db' | 'clock' | 'ids' | 'storage'>;
+export type CitizenFileRow = typeof citizenFiles.$inferSelect;
+
+const partKey = (f: Pick<CitizenFileRow, 'citizenId' | 'id'>) => `citizens/${f.citizenId}/uploads/${f.id}.part`;
+
+export async function createUpload(deps: Deps, citizenId: string, input: { name: string; mime: string; size: number; itemId?: string | undefined }) {
+  if (input.size > MAX_UPLOAD_BYTES) {
+    throw new DomainError('validation', 'citizen.file_too_large', 'Files may be at most 10 MB.', { errors: [{ path: 'size', message: 'at most 10 MB' }] });
+  }
+  const id = deps.ids.next();
+  const [row] = await deps.db
+    .insert(citizenFiles)
+    .values({ id, citizenId, itemId: input.itemId ?? null, name: input.name, mime: input.mime, size: input.size, received: 0, fileKey: `citizens/${citizenId}/files/${id}.${EXT[input.mime] ?? 'bin'}`, status: 'uploading', createdAt: deps.clock.now() })
+    .returning();
+  return row!;
+}
+
+export async function findOwnFile(deps: Pick<AppContext, 'db'>, citizenId: string, id: string): Promise<CitizenFileRow> {
+  const [row] = await deps.db.select().from(citizenFiles).where(and(eq(citizenFiles.id, id), eq(citizenFiles.citizenId, citizenId)));
+  if (!row) throw notFound('citizen.file_not_found', 'No such file.');
+  return row;
+}
+
+/**
+ * Appends a chunk at `offset` (tus-style: the client asks how much arrived and resumes from
+ * there). A chunk at the wrong offset is a 409 with the current offset. The last chunk
+ * completes the upload: type sniffed from the bytes, SHA-256 kept, virus-scan hook run.
+ */
+export async function appendChunk(deps: Deps, citizenId: string, id: string, offset: number, chunk: Uint8Array): Promise<CitizenFileRow> {
+  const f = await findOwnFile(deps, citizenId, id);
+  if (f.status !== 'uploading') throw conflict('citizen.upload_closed', 'This upload is already complete.', { received: f.received });
+  if (offset !== f.received) throw conflict('citizen.upload_offset', 'Resume from the offset the server has.', { received: f.received });
+  if (chunk.byteLength === 0 || chunk.byteLength > MAX_CHUNK_BYTES || offset + chunk.byteLength > f.size) {
+    throw new DomainError('validation', 'citizen.bad_chunk', 'The chunk is empty, too large, or beyond the declared size.', { errors: [{ path: 'body', message: 'bad chunk' }] });
+  }
+  const before = offset > 0 ? await deps.storage.get(partKey(f)) : new Uint8Array(0);
+  if (!before || before.byteLength !== offset) throw conflict('citizen.upload_offset', 'Resume from the offset the server has.', { received: f.received });
+  const joined = new Uint8Array(offset + chunk.byteLength);
+  joined.set(before, 0);
+  joined.set(chunk, offset);
+  const received = joined.byteLength;
+  if (received < f.size) {
+    await deps.storage.put(partKey(f), joined, 'application/octet-stream');
+    const [row] = await deps.db
+      .update(citizenFiles)
+      .set({ received })
+      .where(and(eq(citizenFiles.id, f.id), eq(citizenFiles.received, offset)))
+      .returning();
+    if (!row) throw conflict('citizen.upload_offset', 'Another upload of this file moved on; ask for the offset.', {});
+    return row;
+  }
+  return complete(deps, f, joined);
+}
+
+async function complete(deps: Deps, f: CitizenFileRow, bytes: Uint8Array): Promise<CitizenFileRow> {
+  const sniffed = await fileTypeFromBuffer(bytes);
+  const verdict: ScanVerdict = sniffed?.mime !== f.mime ? { clean: false, reason: `the file is ${sniffed?.mime ?? 'of an unknown type'}, not ${f.mime}` } : await scanner(bytes, { name: f.name, mime: f.mime });
+  const now = deps.clock.now();
+  if (!verdict.clean) {
+    await deps.storage.delete(partKey(f));
+    await deps.db.update(citizenFiles).set({ status: 'rejected', received: bytes.byteLength, completedAt: now }).where(eq(citizenFiles.id, f.id));
+    throw new DomainError('validation', 'citizen.file_rejected', `The file was not accepted: ${verdict.reason}.`, { errors: [{ path: 'body', message: verdict.reason }] });
+  }
+  await deps.storage.put(f.fileKey, bytes, f.mime);
+  await deps.storage.delete(partKey(f));
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const [row] = await deps.db
+    .update(citizenFiles)
+    .set({ received: bytes.byteLength, sha256, status: 'complete', completedAt: now })
+    .where(and(eq(citizenFiles.id, f.id), eq(citizenFiles.status, 'uploading')))
+    .returning();
+  if (!row) throw conflict('citizen.upload_closed', 'This upload is already complete.', {});
+  return row;
+}
+
+/** The citizen's document store: completed files, newest first. */
+export function listOwnFiles(deps: Pick<AppContext, 'db'>, citizenId: string) {
+  return deps.db
+    .select()
+    .from(citizenFiles)
+    .where(and(eq(citizenFiles.citizenId, citizenId), eq(citizenFiles.status, 'complete')))
+    .orderBy(desc(citizenFiles.createdAt))
+    .limit(200);
+}
+
