@@ -72,7 +72,7 @@ export const DossierView = z.object({
   procedureCode: z.string(),
   procedureVersionId: z.uuid(),
   procedureName: z.string(),
-  channel: z.enum(['counter', 'online', 'postal']),
+  channel: z.enum(['counter', 'online', 'postal', 'outreach']),
   status: DossierStatus,
   statusCode: z.number().int().min(1).max(10),
   step: ProcessingStep.nullable(),
@@ -127,6 +127,10 @@ export const IntakeRequest = z.object({
 });
 export type IntakeRequest = z.infer<typeof IntakeRequest>;
 
+/** How the result reaches the citizen (Decree 61/2018 Art. 20 allows counter, post and online). */
+export const ReturnMethod = z.enum(['counter', 'post', 'online']);
+export type ReturnMethod = z.infer<typeof ReturnMethod>;
+
 export const ActionRequest = z.object({
   action: DossierAction,
   /** The version the user saw; a newer one means someone else acted first (409). */
@@ -137,6 +141,10 @@ export const ActionRequest = z.object({
   newDueAt: z.iso.datetime({ offset: true }).optional(),
   supplementItems: z.array(SupplementItem).max(100).optional(),
   amountPaid: z.number().int().min(0).optional(),
+  /** Return of the result: how, to whom (the applicant or an authorised person), and the postal tracking code. */
+  returnMethod: ReturnMethod.optional(),
+  receivedBy: z.string().trim().min(1).max(200).optional(),
+  postalTrackingCode: z.string().trim().min(4).max(40).optional(),
 });
 export type ActionRequest = z.infer<typeof ActionRequest>;
 

@@ -137,16 +137,22 @@ describe('scoping', () => {
   });
 });
 
+/** A birth registration received at Phú Xuân and taken through review and signature to "finished". */
+async function finishedBirthRegistration() {
+  const officer = await asUser(t, 'phuxuan.motcua');
+  const specialist = await asUser(t, 'phuxuan.chuyenvien');
+  const leader = await asUser(t, 'phuxuan.lanhdao');
+  const { checklist } = await completeChecklist(t, '1.001193');
+  const d = (await officer.intake({ procedureCode: '1.001193', applicant, checklist, decision: 'accept' })).json();
+  for (const [who, action] of [[specialist, 'start_review'], [specialist, 'submit_for_approval'], [leader, 'approve'], [specialist, 'finish']] as const) {
+    expect((await who.act(d.id, { action })).statusCode).toBe(200);
+  }
+  return { officer, d };
+}
+
 describe('finding dossiers and staff', () => {
   it('finds a dossier by code while its result waits at the counter, and lists the center’s staff', async () => {
-    const officer = await asUser(t, 'phuxuan.motcua');
-    const specialist = await asUser(t, 'phuxuan.chuyenvien');
-    const leader = await asUser(t, 'phuxuan.lanhdao');
-    const { checklist } = await completeChecklist(t, '1.001193');
-    const d = (await officer.intake({ procedureCode: '1.001193', applicant, checklist, decision: 'accept' })).json();
-    for (const [who, action] of [[specialist, 'start_review'], [specialist, 'submit_for_approval'], [leader, 'approve'], [specialist, 'finish']] as const) {
-      expect((await who.act(d.id, { action })).statusCode).toBe(200);
-    }
+    const { officer, d } = await finishedBirthRegistration();
     const list = (await officer.get('/api/v1/dossiers')).json();
     expect(list.items.find((i: { id: string }) => i.id === d.id)?.status).toBe('finished');
     expect((await officer.get(`/api/v1/dossiers/by-code/${d.code}`)).json().id).toBe(d.id);
@@ -155,5 +161,21 @@ describe('finding dossiers and staff', () => {
     const staff = (await officer.get(`/api/v1/centers/${d.centerId}/staff`)).json();
     expect(staff.map((s: { username: string }) => s.username).sort()).toEqual(['phuxuan.chuyenvien', 'phuxuan.giamdoc', 'phuxuan.lanhdao', 'phuxuan.motcua']);
     expect((await (await asUser(t, 'ayun.motcua')).get(`/api/v1/centers/${d.centerId}/staff`)).statusCode).toBe(404);
+  });
+});
+
+describe('returning the result', () => {
+  it('by post needs the tracking code, changes nothing without it, and records who it went to', async () => {
+    const { officer, d } = await finishedBirthRegistration();
+    const missing = await officer.act(d.id, { action: 'return_result', returnMethod: 'post' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().errors).toEqual([expect.objectContaining({ path: 'postalTrackingCode' })]);
+    expect((await officer.get(`/api/v1/dossiers/${d.id}`)).json().status).toBe('finished');
+
+    const sent = await officer.act(d.id, { action: 'return_result', returnMethod: 'post', postalTrackingCode: 'EB123456789VN', receivedBy: 'Trần Thị Bình' });
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.json().status).toBe('returned');
+    const last = (await officer.get(`/api/v1/dossiers/${d.id}/timeline`)).json().events.at(-1);
+    expect(last.data).toMatchObject({ returnMethod: 'post', postalTrackingCode: 'EB123456789VN', receivedBy: 'Trần Thị Bình' });
   });
 });

@@ -28,3 +28,12 @@ export async function asUser(t: TestApp, username: string) {
     get: (url: string) => t.app.inject({ url, headers }),
   };
 }
+
+/** A birth registration (1.001193) received and accepted at the Phú Xuân counter: its id and code. */
+export async function receivedBirthRegistration(t: TestApp, username = 'phuxuan.motcua'): Promise<{ id: string; code: string }> {
+  const officer = await asUser(t, username);
+  const { checklist } = await completeChecklist(t, '1.001193');
+  const res = await officer.intake({ procedureCode: '1.001193', applicant, checklist, decision: 'accept' });
+  if (res.statusCode !== 201) throw new Error(`intake: ${res.statusCode} ${res.body}`);
+  return res.json();
+}

@@ -37,12 +37,19 @@ export type ActOptions = {
    * the event's data.
    */
   inTransaction?: (tx: Db, updated: DossierRow) => Promise<Record<string, unknown>>;
+  /**
+   * The caller (the citizen portal) has checked that the signed-in citizen filed this dossier: they
+   * may take the actions the status table gives the citizen role (answering a supplement request).
+   */
+  owner?: boolean;
 };
 
 export async function act(deps: Deps, actor: Actor, dossierId: string, req: ActionRequest, opts: ActOptions = {}): Promise<DossierRow> {
   const now = deps.clock.now();
-  const d = visibleOr404(actor, await findDossier(deps.db, dossierId));
-  if (!canWork(actor, d)) throw forbidden('dossier.read_only', 'You can read this dossier but not act on it.');
+  const asOwner = opts.owner === true && actor.role === 'citizen';
+  const found = await findDossier(deps.db, dossierId);
+  const d = asOwner && found ? found : visibleOr404(actor, found);
+  if (!asOwner && !canWork(actor, d)) throw forbidden('dossier.read_only', 'You can read this dossier but not act on it.');
   if (req.expectedVersion !== undefined && req.expectedVersion !== d.version) {
     throw stateConflict(d, 'dossier.stale', 'Someone else changed this dossier first; reload it.');
   }
@@ -76,7 +83,7 @@ export async function act(deps: Deps, actor: Actor, dossierId: string, req: Acti
         throw new DomainError('business_rule', 'dossier.second_supplement_needs_director', 'A second supplement request needs the center director.');
       }
       const version = await procedures.version(deps.db, d.procedureVersionId);
-      const items = version ? checklistOf(version) : [];
+      const items = version ? checklistOf(version, (['counter', 'online', 'postal'] as const)[d.channel - 1]) : [];
       const requested = req.supplementItems ?? [];
       if (requested.length === 0) throw new DomainError('validation', 'dossier.supplement_items_required', 'List every missing or invalid item at once.', { errors: [{ path: 'supplementItems', message: 'at least one item' }] });
       const guard = extraPaperProblems(items, requested);
@@ -127,9 +134,15 @@ export async function act(deps: Deps, actor: Actor, dossierId: string, req: Acti
     case 'request_payment':
       if (req.amountPaid !== undefined) patch.feeTotal = req.amountPaid;
       break;
-    case 'return_result':
+    case 'return_result': {
+      const method = req.returnMethod ?? 'counter';
+      if (method === 'post' && !req.postalTrackingCode) {
+        throw new DomainError('validation', 'dossier.postal_code_required', 'Give the postal tracking code of the parcel.', { errors: [{ path: 'postalTrackingCode', message: 'required when the result goes by post' }] });
+      }
       patch.returnedAt = now;
+      Object.assign(data, { returnMethod: method, receivedBy: req.receivedBy ?? d.applicant.fullName, ...(method === 'post' ? { postalTrackingCode: req.postalTrackingCode } : {}) });
       break;
+    }
     case 'apologize': {
       if (d.apologyCount > 0) throw new DomainError('business_rule', 'dossier.apology_once', 'An apology letter sets the new date once only.');
       if (!req.newDueAt || !d.dueAt) throw new DomainError('validation', 'dossier.new_due_required', 'Choose the new appointment date.', { errors: [{ path: 'newDueAt', message: 'required' }] });

@@ -40,3 +40,26 @@ export function firstBrokenLink(events: (ChainedEvent & { prevHash: string; hash
   }
   return null;
 }
+
+/** An event as the table stores it: the time is a Date, and other columns may sit beside. */
+export type StoredEvent = Omit<ChainedEvent, 'at'> & { at: Date; prevHash: string; hash: string };
+
+/** `firstBrokenLink` over stored events: only the chained fields are hashed, never the other columns. */
+export function firstBrokenStoredLink(events: StoredEvent[]): number | null {
+  return firstBrokenLink(
+    events.map((e) => ({
+      dossierId: e.dossierId,
+      seq: e.seq,
+      at: e.at.toISOString(),
+      actorId: e.actorId,
+      actorRole: e.actorRole,
+      action: e.action,
+      fromState: e.fromState,
+      toState: e.toState,
+      reason: e.reason,
+      data: e.data,
+      prevHash: e.prevHash,
+      hash: e.hash,
+    })),
+  );
+}

@@ -1,6 +1,7 @@
 import type { IntakeRequest, ProcedureVersion, TimeLimit } from '@motcua/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { DomainError, forbidden, notFound } from '../../platform/errors.ts';
 import { computeDeadline, loadCalendar } from '../calendar/index.ts';
 import { findCenter, readNoAppointmentPolicy } from '../units/index.ts';
@@ -22,14 +23,26 @@ export function channelLimit(version: ProcedureVersion, channel: 'counter' | 'on
 }
 
 /**
+ * A receipt recorded elsewhere and entered later (mobile outreach, channel 4): the dossier is
+ * received as of `receivedAt` (code, procedure version in force and the legal clock all count
+ * from then), and `onReceived` runs in the intake's transaction with the new row.
+ */
+export type IntakeOptions = {
+  receivedAt?: Date;
+  channel?: 1 | 4;
+  onReceived?: (tx: Db, row: DossierRow) => Promise<DossierRow>;
+};
+
+/**
  * Counter intake (channel 1): one transaction creates the dossier with its code and, when the
  * dossier is complete, the legal deadline; a complete dossier is assigned at once.
  */
-export async function intakeAtCounter(deps: Deps, actor: Actor, input: IntakeRequest): Promise<DossierRow> {
+export async function intakeAtCounter(deps: Deps, actor: Actor, input: IntakeRequest, opts: IntakeOptions = {}): Promise<DossierRow> {
   if (!actor.centerId || !['counter_officer', 'leader', 'director'].includes(actor.role)) {
     throw forbidden('dossier.intake_not_allowed', 'Only counter staff of a center receive dossiers.');
   }
-  const now = deps.clock.now();
+  const now = opts.receivedAt ?? deps.clock.now();
+  const recordedAt = deps.clock.now();
   const center = await findCenter(deps.db, actor.centerId);
   if (!center) throw notFound('units.center_not_found', 'Your center is not in the database.');
   const version = await procedures.inForce(deps.db, input.procedureCode, now);
@@ -40,7 +53,7 @@ export async function intakeAtCounter(deps: Deps, actor: Actor, input: IntakeReq
   const competent = await competentCenter(deps, center, input.competentCenterId, version.boundaryFree);
 
   const errors = citizenIdProblems(input.applicant.idNumber, input.applicant.dateOfBirth, input.applicant.sex);
-  const items = checklistOf(version);
+  const items = checklistOf(version, 'counter');
   const unknown = input.checklist.filter((a) => !items.some((i) => i.id === a.itemId));
   unknown.forEach((a) => errors.push({ path: `checklist`, message: `item ${a.itemId} is not in this procedure’s document list` }));
   const missing = missingRequired(items, input.checklist);
@@ -79,7 +92,7 @@ export async function intakeAtCounter(deps: Deps, actor: Actor, input: IntakeReq
       procedureCode: version.code,
       procedureVersionId: version.id,
       procedureName: version.name,
-      channel: 1,
+      channel: opts.channel ?? 1,
       status: state,
       step: null,
       resumeState: state === 'supplement_requested' ? 'new' : null,
@@ -94,8 +107,8 @@ export async function intakeAtCounter(deps: Deps, actor: Actor, input: IntakeReq
       feePaid: (input.feesCollected ?? 0) > 0,
       ticketId: input.ticketId ?? null,
       noAppointment,
-      createdAt: now,
-      updatedAt: now,
+      createdAt: recordedAt,
+      updatedAt: recordedAt,
     });
     await recordEvent(tx, deps.ids, {
       dossierId: id,
@@ -114,13 +127,19 @@ export async function intakeAtCounter(deps: Deps, actor: Actor, input: IntakeReq
         ...(noAppointment ? { noAppointment: true } : {}),
       },
     });
-    if (state !== 'received') return row;
-    if (!bundles[version.code]) return autoAssign(tx, deps, row, now);
-    // The parent of an interconnected procedure only coordinates: its parts carry the work.
-    const parent = await updateIfVersion(tx, row.id, row.version, { status: 'processing', step: 'in_review', bundleRole: 'parent', updatedAt: now });
-    await spawnChildren(tx, deps, parent!, now);
-    return parent!;
+    const placed = await placeReceived(tx, deps, row, version.code, now);
+    return opts.onReceived ? opts.onReceived(tx, placed) : placed;
   });
+}
+
+/** A received dossier goes to a specialist at once; an interconnected one spawns its parts. */
+async function placeReceived(tx: Db, deps: Deps, row: DossierRow, code: string, now: Date): Promise<DossierRow> {
+  if (row.status !== 'received') return row;
+  if (!bundles[code]) return autoAssign(tx, deps, row, now);
+  // The parent of an interconnected procedure only coordinates: its parts carry the work.
+  const parent = await updateIfVersion(tx, row.id, row.version, { status: 'processing', step: 'in_review', bundleRole: 'parent', updatedAt: now });
+  await spawnChildren(tx, deps, parent!, now);
+  return parent!;
 }
 
 async function competentCenter(deps: Deps, receiving: { id: string; provinceCode: string }, requested: string | undefined, boundaryFree: boolean) {

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/client.ts';
 import { eventHash, GENESIS, type ChainedEvent } from './dossier.chain.ts';
-import { dossierEvents, dossiers } from './dossier.tables.ts';
+import { dossierEvents, dossiers, openForInbox, receivedElsewhere } from './dossier.tables.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type DossierPatch = Partial<Omit<DossierRow, 'id' | 'version' | 'createdAt'>>;
@@ -68,33 +69,37 @@ export async function listEvents(db: Db, dossierId: string) {
   return db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, dossierId)).orderBy(asc(dossierEvents.seq));
 }
 
-const closedStatuses = ['not_accepted', 'withdrawn', 'stopped', 'finished', 'returned'] as const;
-/** A finished dossier still waits at the counter until its result is handed over. */
-const doneWithCenter = ['not_accepted', 'withdrawn', 'stopped', 'returned'] as const;
-
-/** Open dossiers per assignee, for "least open work" assignment. */
+/** Open dossiers per assignee, for "least open work" assignment (finished ones wait only for hand-over). */
 export async function openWorkload(tx: Db, assigneeIds: string[]): Promise<Map<string, number>> {
   if (assigneeIds.length === 0) return new Map();
   const rows = await tx
     .select({ assigneeId: dossiers.assigneeId, n: sql<number>`count(*)::int` })
     .from(dossiers)
-    .where(and(inArray(dossiers.assigneeId, assigneeIds), notInArray(dossiers.status, [...closedStatuses])))
+    .where(and(inArray(dossiers.assigneeId, assigneeIds), openForInbox(dossiers.status), ne(dossiers.status, 'finished')))
     .groupBy(dossiers.assigneeId);
   return new Map(rows.map((r) => [r.assigneeId!, Number(r.n)]));
 }
 
-/** Dossiers a center still has work on (incl. results awaiting hand-over), soonest deadline first. */
+/**
+ * Dossiers a center still has work on (incl. results awaiting hand-over), soonest deadline first.
+ * Everything is read in deadline order through a partial index of open dossiers (migration 0019),
+ * so the cost follows `limit`, not the center's history: one officer's through the assignee index;
+ * a whole center's as two sides, those it received and those received elsewhere for it.
+ */
 export async function listOpen(db: Db, centerId: string, filter: { assigneeId?: string; limit: number }): Promise<DossierRow[]> {
-  return db
-    .select()
-    .from(dossiers)
-    .where(
-      and(
-        or(eq(dossiers.centerId, centerId), eq(dossiers.competentCenterId, centerId)),
-        notInArray(dossiers.status, [...doneWithCenter]),
-        filter.assigneeId ? eq(dossiers.assigneeId, filter.assigneeId) : undefined,
-      ),
-    )
-    .orderBy(sql`${dossiers.dueAt} asc nulls last`, asc(dossiers.code))
-    .limit(filter.limit);
+  const deadlineOrder = [sql`${dossiers.dueAt} asc nulls last`, asc(dossiers.code)];
+  if (filter.assigneeId) {
+    return db
+      .select()
+      .from(dossiers)
+      .where(and(eq(dossiers.assigneeId, filter.assigneeId), openForInbox(dossiers.status), or(eq(dossiers.centerId, centerId), eq(dossiers.competentCenterId, centerId))))
+      .orderBy(...deadlineOrder)
+      .limit(filter.limit);
+  }
+  const side = (where: SQL | undefined) => db.select().from(dossiers).where(and(where, openForInbox(dossiers.status))).orderBy(...deadlineOrder).limit(filter.limit);
+  const both = unionAll(
+    side(eq(dossiers.centerId, centerId)),
+    side(and(eq(dossiers.competentCenterId, centerId), receivedElsewhere(dossiers.competentCenterId, dossiers.centerId))),
+  ).as('open');
+  return db.select().from(both).orderBy(sql`${both.dueAt} asc nulls last`, asc(both.code)).limit(filter.limit);
 }

@@ -1,3 +1,4 @@
+import type { Channel } from '@motcua/contracts';
 import type { FieldError } from '../../platform/errors.ts';
 
 /**
@@ -51,9 +52,20 @@ export function extraPaperProblems(
   return { problems, extras };
 }
 
-/** The checklist of a procedure version: its submitted documents; mandatory ones are required. */
-export function checklistOf(version: { documents: { id: string; name: string; kind: 'submit' | 'present'; requirement: 'mandatory' | 'conditional' }[] }): ChecklistItem[] {
-  return version.documents.map((d) => ({ id: d.id, name: d.name, required: d.requirement === 'mandatory' }));
+type ListedDocument = { id: string; name: string; kind: 'submit' | 'present'; requirement: 'mandatory' | 'conditional'; channels?: Channel[] | undefined };
+
+/**
+ * The checklist of a procedure version for the channel the dossier came by: every document of the
+ * official list may be ticked, but a mandatory one is required only on the channels it is asked
+ * for (the interactive e-form is for online filing; the paper declaration for counter and post).
+ * Without a channel, mandatory documents are required whatever their channels.
+ */
+export function checklistOf(version: { documents: ListedDocument[] }, channel?: Channel): ChecklistItem[] {
+  return version.documents.map((d) => ({
+    id: d.id,
+    name: d.name,
+    required: d.requirement === 'mandatory' && (!channel || !d.channels || d.channels.includes(channel)),
+  }));
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of an instant in Vietnam (UTC+7, no daylight saving). */

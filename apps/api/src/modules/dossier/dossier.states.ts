@@ -55,7 +55,8 @@ export const transitions = {
   accept: { from: ['new'], to: 'received', roles: intake },
   refuse: { from: ['new', 'supplement_requested'], to: 'not_accepted', roles: intake },
   request_supplement: { from: ['new', 'received', 'processing:assigned', 'processing:in_review'], to: 'supplement_requested', roles: [...intake, 'specialist'] },
-  receive_supplement: { from: ['supplement_requested'], to: 'resume', roles: [...intake, 'specialist'] },
+  // A citizen answers online only through the citizen portal, which checks that they filed the dossier (ActOptions.owner).
+  receive_supplement: { from: ['supplement_requested'], to: 'resume', roles: [...intake, 'specialist', 'citizen'] },
   assign: { from: ['received'], to: 'processing:assigned', roles: lead },
   reassign: { from: working, to: 'same', roles: lead },
   start_review: { from: ['processing:assigned'], to: 'processing:in_review', roles: back },

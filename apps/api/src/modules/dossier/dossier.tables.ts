@@ -1,6 +1,12 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { type AnyPgColumn, boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Applicant, TimeLimit } from '@motcua/contracts';
 import type { Status, Step } from './dossier.states.ts';
+
+/** Every state but the four after which the center has nothing left to do (the inbox's "open"). */
+export const openForInbox = (status: AnyPgColumn) => sql`${status} not in ('not_accepted', 'withdrawn', 'stopped', 'returned')`;
+/** Received at one center for another (boundary-free procedures). */
+export const receivedElsewhere = (competentCenterId: AnyPgColumn, centerId: AnyPgColumn) => sql`${competentCenterId} <> ${centerId}`;
 
 /** A dossier (hồ sơ). `version` is bumped by every change: writers compare-and-set on it. */
 export const dossiers = pgTable(
@@ -49,6 +55,10 @@ export const dossiers = pgTable(
     uniqueIndex('dossiers_code_uq').on(t.code),
     index('dossiers_center_status_idx').on(t.centerId, t.status, t.dueAt),
     index('dossiers_assignee_idx').on(t.assigneeId, t.dueAt),
+    // The inbox reads open work only, in deadline order (migration 0019).
+    index('dossiers_open_center_idx').on(t.centerId, t.dueAt, t.code).where(openForInbox(t.status)),
+    index('dossiers_open_competent_idx').on(t.competentCenterId, t.dueAt, t.code).where(sql`${openForInbox(t.status)} and ${receivedElsewhere(t.competentCenterId, t.centerId)}`),
+    index('dossiers_open_assignee_idx').on(t.assigneeId, t.dueAt, t.code).where(openForInbox(t.status)),
   ],
 );
 

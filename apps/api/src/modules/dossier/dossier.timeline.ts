@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { toLocalIso } from '../calendar/index.ts';
 import { userNames } from '../auth/index.ts';
 import { visibleOr404 } from './dossier.access.ts';
-import { firstBrokenLink } from './dossier.chain.ts';
+import { firstBrokenStoredLink } from './dossier.chain.ts';
 import { findDossier, listEvents } from './dossier.repo.ts';
 
 /** The dossier's history as stored, with the hash chain re-checked on every read. */
@@ -12,22 +12,7 @@ export async function readTimeline(deps: Pick<AppContext, 'db'>, actor: Actor, d
   visibleOr404(actor, await findDossier(deps.db, dossierId));
   const events = await listEvents(deps.db, dossierId);
   const names = await userNames(deps.db, [...new Set(events.map((e) => e.actorId).filter((x): x is string => x !== null))]);
-  const broken = firstBrokenLink(
-    events.map((e) => ({
-      dossierId: e.dossierId,
-      seq: e.seq,
-      at: e.at.toISOString(),
-      actorId: e.actorId,
-      actorRole: e.actorRole,
-      action: e.action,
-      fromState: e.fromState,
-      toState: e.toState,
-      reason: e.reason,
-      data: e.data,
-      prevHash: e.prevHash,
-      hash: e.hash,
-    })),
-  );
+  const broken = firstBrokenStoredLink(events);
   return {
     events: events.map((e) => ({
       seq: e.seq,

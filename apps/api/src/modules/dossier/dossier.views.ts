@@ -5,7 +5,7 @@ import { canWork } from './dossier.access.ts';
 import type { DossierRow } from './dossier.repo.ts';
 import { decide, joinState, statusCodes, transitions, type Action, type State } from './dossier.states.ts';
 
-const channels = { 1: 'counter', 2: 'online', 3: 'postal' } as const;
+const channels = { 1: 'counter', 2: 'online', 3: 'postal', 4: 'outreach' } as const;
 const iso = (d: Date | null) => (d ? toLocalIso(d) : null);
 
 export function allowedActions(d: DossierRow, actor: Actor): DossierAction[] {
@@ -23,7 +23,7 @@ export function toView(d: DossierRow, actor: Actor): DossierView {
     procedureCode: d.procedureCode,
     procedureVersionId: d.procedureVersionId,
     procedureName: d.procedureName,
-    channel: channels[d.channel as 1 | 2 | 3],
+    channel: channels[d.channel as 1 | 2 | 3 | 4],
     status: d.status,
     statusCode: statusCodes[d.status],
     step: d.step,
