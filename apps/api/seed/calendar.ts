@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { apiRoot } from '../src/platform/paths.ts';
 import type { CalendarDayKind, CalendarDayStatus } from '@motcua/contracts';
 import type { Clock } from '../src/platform/clock.ts';
 import type { Db } from '../src/platform/db/client.ts';
@@ -11,7 +11,7 @@ type CalendarData = {
   days: { date: string; kind: CalendarDayKind; name: string; source: string }[];
 };
 
-const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'vn-calendar-2025-2026.json');
+const file = path.join(apiRoot, 'seed', 'data', 'vn-calendar-2025-2026.json');
 
 export function readCalendarData(): CalendarData {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as CalendarData;

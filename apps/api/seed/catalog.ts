@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { apiRoot } from '../src/platform/paths.ts';
 import { eq } from 'drizzle-orm';
 import type { Clock } from '../src/platform/clock.ts';
 import type { Db } from '../src/platform/db/client.ts';
@@ -9,7 +9,7 @@ import { seedProcedures, type SeedProcedure } from '../src/modules/catalog/index
 import { centerProcedures, procedureVersions } from '../src/modules/catalog/catalog.tables.ts';
 import { centers, serviceGroups } from '../src/modules/units/units.tables.ts';
 
-const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'procedures-commune.json');
+const file = path.join(apiRoot, 'seed', 'data', 'procedures-commune.json');
 
 export function readSeedProcedures(): { effectiveFrom: string; procedures: SeedProcedure[] } {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as { effectiveFrom: string; procedures: SeedProcedure[] };

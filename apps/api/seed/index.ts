@@ -7,6 +7,7 @@ import { seedCalendar } from './calendar.ts';
 import { seedCatalog, seedDemoOfferings } from './catalog.ts';
 import { seedDemo } from './demo.ts';
 import { seedReference } from './reference.ts';
+import { seedReportsDemo } from './reports.ts';
 
 export type SeedDeps = { clock: Clock; ids: Ids; demoPassword: string };
 
@@ -23,6 +24,7 @@ export const seedSets: SeedSet[] = [
   { key: 'demo', version: 1, demoOnly: true, load: (tx, d) => seedDemo(tx, { clock: d.clock, ids: d.ids, password: d.demoPassword }) },
   { key: 'catalog', version: 2, demoOnly: false, load: (tx, d) => seedCatalog(tx, d) },
   { key: 'catalog-demo-offerings', version: 1, demoOnly: true, load: (tx, d) => seedDemoOfferings(tx, d) },
+  { key: 'reports-demo-history', version: 1, demoOnly: true, load: (tx, d) => seedReportsDemo(tx, d) },
 ];
 
 export type SeedReport = Record<string, 'loaded' | 'current' | 'off'>;

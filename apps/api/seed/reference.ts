@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { apiRoot } from '../src/platform/paths.ts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/platform/db/client.ts';
 import { communes, provinces } from '../src/modules/units/units.tables.ts';
@@ -10,7 +10,7 @@ type AdminUnits = {
   communes: [code: string, provinceCode: string, name: string, fullName: string, nameEn: string, unitType: string][];
 };
 
-const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'admin-units.json');
+const file = path.join(apiRoot, 'seed', 'data', 'admin-units.json');
 
 export function readAdminUnits(): AdminUnits {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as AdminUnits;

@@ -6,6 +6,11 @@ import { buildApp } from './platform/http/app.ts';
 import { Scheduler } from './platform/jobs/scheduler.ts';
 import { OutboxWorker } from './platform/outbox/worker.ts';
 import { startAgencySimulator } from './simulators/agencies.ts';
+import { startSmsSimulator } from './simulators/sms.ts';
+import { startPopulationSimulator } from './simulators/population.ts';
+import { startPortalSimulator } from './simulators/portal.ts';
+import { startSectorSimulator } from './simulators/sector.ts';
+import { startPaymentSimulator } from './simulators/payment.ts';
 
 function readConfig(): Config {
   try {
@@ -21,12 +26,31 @@ function readConfig(): Config {
 
 let config = readConfig();
 const log = createLogger(config);
-// Development and demo: the external national systems are simulators in this process.
+// Development and demo: the external national systems are simulators in this process, started side
+// by side so they add no time to start-up.
 const simulators: { close(): Promise<void> }[] = [];
-if (config.simulators === 'inline' && !config.agencyUrl) {
-  const agencies = await startAgencySimulator({ secret: config.agencySecret, decisionDelayMs: 5000 });
-  simulators.push(agencies);
-  config = { ...config, agencyUrl: agencies.url };
+if (config.simulators === 'inline') {
+  const c = config;
+  const started = <T extends { close(): Promise<void> }>(p: Promise<T>) => p.then((sim) => (simulators.push(sim), sim));
+  const port = (name: string) => Number(process.env[name] ?? 0);
+  const [agencies, sms, population, payment, portal, sectors] = await Promise.all([
+    c.agencyUrl ? null : started(startAgencySimulator({ secret: c.agencySecret, decisionDelayMs: 5000 })),
+    c.citizen.smsUrl ? null : started(startSmsSimulator({ port: port('SIM_SMS_PORT') })),
+    c.citizen.populationUrl ? null : started(startPopulationSimulator({ port: port('SIM_POPULATION_PORT') })),
+    c.paymentUrl ? null : started(startPaymentSimulator({ secret: c.paymentSecret, merchant: c.paymentMerchant, port: port('SIM_PAYMENT_PORT') })),
+    c.portalUrl ? null : started(startPortalSimulator({ port: port('SIM_PORTAL_PORT') })),
+    c.civilStatusUrl || c.businessRegUrl
+      ? null
+      : Promise.all([started(startSectorSimulator({ system: 'civil_status' })), started(startSectorSimulator({ system: 'household_business' }))]),
+  ]);
+  config = {
+    ...c,
+    ...(agencies ? { agencyUrl: agencies.url } : {}),
+    ...(payment ? { paymentUrl: payment.url } : {}),
+    ...(portal ? { portalUrl: portal.url } : {}),
+    ...(sectors ? { civilStatusUrl: sectors[0].url, businessRegUrl: sectors[1].url } : {}),
+    citizen: { ...c.citizen, ...(sms ? { smsUrl: sms.url } : {}), ...(population ? { populationUrl: population.url } : {}) },
+  };
 }
 const started = performance.now();
 const { ctx, database } = await boot(config, log, { seed: true });
@@ -34,7 +58,7 @@ const { ctx, database } = await boot(config, log, { seed: true });
 let worker: OutboxWorker | undefined;
 let scheduler: Scheduler | undefined;
 if (config.worker === 'inline') {
-  worker = new OutboxWorker({ db: ctx.db, clock: ctx.clock, log: log.child({ component: 'outbox' }) });
+  worker = new OutboxWorker({ db: ctx.db, clock: ctx.clock, log: log.child({ component: 'outbox' }), ...config.outbox });
   for (const [topic, handler] of Object.entries(outboxHandlers(ctx))) worker.register(topic, handler);
   ctx.wakeOutbox = () => worker?.wake();
   worker.start();
@@ -52,7 +76,7 @@ const lines = [
   `  Motcua is running at ${url}  (ready in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
   `  Database: ${database.describe}${database.kind === 'pglite' ? ' (for trying and development only; production uses PostgreSQL)' : ''}`,
   `  API docs: ${url}/api/docs   Health: ${url}/api/health`,
-  ...(simulators.length > 0 ? [`  Simulators (in process): police / social insurance at ${config.agencyUrl}`] : []),
+  ...(simulators.length > 0 ? [`  Simulators (in process): police / social insurance at ${config.agencyUrl}, payment gateway at ${config.paymentUrl}`] : []),
 ];
 if (config.demo) {
   lines.push(`  Demo logins (password "${config.demoPassword}"):`);

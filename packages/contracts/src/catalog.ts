@@ -64,6 +64,11 @@ export const DocumentItem = z.object({
   reuse: z.enum(['none', 'population_db', 'earlier_result']),
   /** File name of the official form (mẫu đơn, tờ khai), if any. */
   form: z.string().max(300).nullable(),
+  /**
+   * The channels it is asked for, when the text limits it ("nếu … nộp hồ sơ theo hình thức trực
+   * tuyến": the interactive e-form, online only); absent = every channel.
+   */
+  channels: z.array(Channel).min(1).max(3).optional(),
 });
 export type DocumentItem = z.infer<typeof DocumentItem>;
 

@@ -10,6 +10,10 @@ export type TicketStatus = z.infer<typeof TicketStatus>;
 export const TicketSource = z.enum(['kiosk', 'online', 'appointment']);
 export type TicketSource = z.infer<typeof TicketSource>;
 
+/** How the visit went (asked after service on the phone or at the kiosk; not the dossier rating). */
+export const VisitRating = z.enum(['very_satisfied', 'satisfied', 'dissatisfied']);
+export type VisitRating = z.infer<typeof VisitRating>;
+
 /** Vietnamese mobile number, with or without the +84 prefix; stored as typed (digits only). */
 export const PhoneNumber = z
   .string()
@@ -43,6 +47,8 @@ export const PublicTicket = z.object({
   statusUrl: z.string(),
   /** QR code of `statusUrl` as an SVG document, for the screen and the printed ticket. */
   qrSvg: z.string(),
+  /** The holder's rating of the visit once given (asked for only when the ticket is done). */
+  rating: VisitRating.nullable(),
 });
 export type PublicTicket = z.infer<typeof PublicTicket>;
 
@@ -153,6 +159,9 @@ export const StatsQuery = z.object({
   by: StatsDimension.default('group'),
 });
 
+export const RatingCounts = z.object({ verySatisfied: z.number().int(), satisfied: z.number().int(), dissatisfied: z.number().int() });
+export type RatingCounts = z.infer<typeof RatingCounts>;
+
 export const StatsRow = z.object({
   key: z.string(),
   label: z.string(),
@@ -163,6 +172,14 @@ export const StatsRow = z.object({
   avgWaitMinutes: z.number().nullable(),
   /** Call → finish, over finished tickets; null when none. */
   avgServiceMinutes: z.number().nullable(),
+  /** Ratings of these visits by their ticket holders. */
+  ratings: RatingCounts,
+  /**
+   * Joined with the dossiers received from these visits: how many, how many returned, the average
+   * hours from taking the number to the returned result (waiting + processing), and the citizens'
+   * ratings of those dossiers (feedback module).
+   */
+  dossiers: z.object({ linked: z.number().int(), returned: z.number().int(), avgIssueToReturnHours: z.number().nullable(), ratings: RatingCounts }),
 });
 export type StatsRow = z.infer<typeof StatsRow>;
 
@@ -184,6 +201,12 @@ export const BookAppointmentRequest = z.object({
   phone: PhoneNumber.nullable().default(null),
 });
 
+/** Check-in at the kiosk: the booking code, or the phone number given when booking. */
+export const CheckInRequest = z
+  .object({ code: z.string().trim().min(4).max(12).optional(), phone: PhoneNumber.optional() })
+  .refine((v) => (v.code ? 1 : 0) + (v.phone ? 1 : 0) === 1, 'give either code or phone');
+export type CheckInRequest = z.input<typeof CheckInRequest>;
+
 export const Appointment = z.object({
   id: z.uuid(),
   centerId: z.uuid(),
@@ -194,3 +217,19 @@ export const Appointment = z.object({
   ticketId: z.uuid().nullable(),
 });
 export type Appointment = z.infer<typeof Appointment>;
+
+/** What the citizen keeps after booking: the code to type at the kiosk, also as a QR code. */
+export const BookedAppointment = Appointment.extend({
+  centerName: z.string(),
+  serviceGroupName: z.string(),
+  /** QR code of the booking code (SVG): a kiosk scanner types it into the check-in field. */
+  qrSvg: z.string(),
+});
+export type BookedAppointment = z.infer<typeof BookedAppointment>;
+
+
+export const RateVisitRequest = z.object({ rating: VisitRating, channel: z.enum(['phone', 'kiosk']).default('phone') });
+export type RateVisitRequest = z.input<typeof RateVisitRequest>;
+
+export const VisitRatingResult = z.object({ ticketId: z.uuid(), rating: VisitRating, channel: z.enum(['phone', 'kiosk']), ratedAt: z.iso.datetime() });
+export type VisitRatingResult = z.infer<typeof VisitRatingResult>;

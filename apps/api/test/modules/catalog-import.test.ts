@@ -24,7 +24,9 @@ const upload = (body: Record<string, unknown>, headers = admin) =>
 const apply = (id: string) => t.app.inject({ method: 'POST', url: `/api/v1/catalog/imports/${id}/apply`, headers: admin });
 const versionCount = async () => rowsOf<{ n: number }>(await t.ctx.db.execute(sql`select count(*) as n from procedure_versions`))[0]!.n;
 
-describe('importing the national catalog file (2,642 procedures)', () => {
+// Parsing and writing 2,642 procedures twice: a few seconds alone, far more on a shared 2-core CI
+// machine. A limit, not a measurement (the timing is in bench/catalog.bench.ts).
+describe('importing the national catalog file (2,642 procedures)', { timeout: 180_000 }, () => {
   it('previews the difference, applies it in one go, and a second import of the same file changes nothing', async () => {
     const before = await versionCount();
     const res = await upload({ content: realCsv, mode: 'full', fileName: 'tthc-catalog-2026-07.csv' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readDocuments } from '../../src/modules/catalog/documents-parse.ts';
+import { channelsOf, readDocuments } from '../../src/modules/catalog/documents-parse.ts';
+import { checklistOf } from '../../src/modules/dossier/dossier.rules.ts';
 import { readChannelCell } from '../../src/modules/catalog/import-parse.ts';
 import { readChannels, readFee, readLegalBasis, readTimeLimit } from '../../src/modules/catalog/source-parse.ts';
 
@@ -76,5 +77,28 @@ describe('reading the legal basis table', () => {
       { title: 'Luật Hợp tác xã', number: '17/2023/QH15' },
       { title: 'Nghị định số 113/2024/NĐ-CP của Chính phủ', number: '113/2024/NĐ-CP' },
     ]);
+  });
+});
+
+describe('documents asked for on some channels only', () => {
+  it('reads the channel clause of the published text, and leaves other documents for every channel', () => {
+    expect(channelsOf('Mẫu hộ tịch điện tử tương tác đăng ký khai sinh (do người yêu cầu cung cấp thông tin theo hướng dẫn trên Cổng dịch vụ công, nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tuyến)')).toEqual({ channels: ['online'] });
+    expect(channelsOf('Tờ khai đăng ký khai sinh theo mẫu (nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp hoặc gửi hồ sơ qua hệ thống bưu chính);')).toEqual({ channels: ['counter', 'postal'] });
+    expect(channelsOf('Giấy chứng sinh')).toEqual({});
+  });
+
+  it('at the counter the online-only e-form is not required, online it is, and the paper declaration the other way round', () => {
+    const version = {
+      documents: [
+        { id: 'd07', name: 'Tờ khai', kind: 'submit' as const, requirement: 'mandatory' as const, channels: ['counter' as const, 'postal' as const] },
+        { id: 'd08', name: 'Mẫu hộ tịch điện tử', kind: 'submit' as const, requirement: 'mandatory' as const, channels: ['online' as const] },
+        { id: 'd04', name: 'Giấy chứng sinh', kind: 'submit' as const, requirement: 'mandatory' as const },
+      ],
+    };
+    const required = (channel?: 'counter' | 'online' | 'postal') => checklistOf(version, channel).filter((i) => i.required).map((i) => i.id);
+    expect(required('counter')).toEqual(['d07', 'd04']);
+    expect(required('online')).toEqual(['d08', 'd04']);
+    expect(required('postal')).toEqual(['d07', 'd04']);
+    expect(checklistOf(version, 'counter').map((i) => i.id)).toEqual(['d07', 'd08', 'd04']);
   });
 });

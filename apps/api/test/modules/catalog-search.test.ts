@@ -66,6 +66,15 @@ describe('searching the catalog as a citizen types', () => {
     expect(page.total).toBe(344);
   });
 
+  it('pages through a query: later pages continue the ranking, and a page past the end is empty, not typo matches', async () => {
+    const first = await q('khai sinh', '&limit=3');
+    const second = await q('khai sinh', '&limit=3&offset=3');
+    expect(second.total).toBe(first.total);
+    expect((await q('khai sinh', '&limit=6')).items.map((i) => i.code)).toEqual([...first.items, ...second.items].map((i) => i.code));
+    const beyond = await q('khai sinh', `&limit=3&offset=${first.total + 5}`);
+    expect(beyond).toEqual({ items: [], total: first.total });
+  });
+
   it('restricts to what a center offers', async () => {
     const token = await t.login('phuxuan.motcua');
     const [center] = (await t.app.inject({ url: '/api/v1/centers', headers: { authorization: `Bearer ${token}` } })).json();

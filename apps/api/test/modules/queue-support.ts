@@ -1,4 +1,24 @@
-import type { TestApp } from '../support/harness.ts';
+import { sql } from 'drizzle-orm';
+import { startTestApp, type TestApp } from '../support/harness.ts';
+
+export type QueueCenter = { id: string; counters: { id: string; number: number }[] };
+
+/** The Phú Xuân center's hall on a Monday at 09:00 in Huế: its groups by code and an officer signed in. */
+export async function openQueueHall() {
+  const t = await startTestApp({ now: '2026-11-23T02:00:00Z' });
+  const q = queueSteps(t);
+  const center = await q.centerOf('phuxuan.motcua');
+  return { t, q, center, g: await q.groups(center.id), officer: await t.login('phuxuan.motcua') };
+}
+
+/** Each test starts at 09:00 with an empty hall: no tickets, appointments, boards or ratings. */
+export async function emptyHall(t: TestApp): Promise<void> {
+  t.clock.set('2026-11-23T02:00:00Z');
+  await t.ctx.db.execute(
+    sql`truncate queue_ratings, queue_appointments, queue_appointment_slots, queue_events, queue_boards, queue_counter_states, queue_day_counters, queue_tickets`,
+  );
+}
+
 
 /** Shared steps of the queue tests, spoken as the people in the hall would. */
 export function queueSteps(t: TestApp) {
@@ -7,7 +27,7 @@ export function queueSteps(t: TestApp) {
 
   return {
     auth,
-    async centerOf(username: string): Promise<{ id: string; counters: { id: string; number: number }[] }> {
+    async centerOf(username: string): Promise<QueueCenter> {
       const token = await t.login(username);
       const [center] = (await t.app.inject({ url: '/api/v1/centers', headers: auth(token) })).json();
       return center;

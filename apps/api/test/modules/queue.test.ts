@@ -1,31 +1,21 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { outboxMessages } from '../../src/platform/outbox/outbox.tables.ts';
-import { sql } from 'drizzle-orm';
 import { queueTickets } from '../../src/modules/queue/queue.tables.ts';
-import { startTestApp, type TestApp } from '../support/harness.ts';
-import { queueSteps } from './queue-support.ts';
+import type { TestApp } from '../support/harness.ts';
+import { emptyHall, openQueueHall, type QueueCenter, type queueSteps } from './queue-support.ts';
 
 let t: TestApp;
 let q: ReturnType<typeof queueSteps>;
-let center: { id: string; counters: { id: string; number: number }[] };
+let center: QueueCenter;
 let g: Record<string, string>;
 let officer: string;
 
 beforeAll(async () => {
-  t = await startTestApp({ now: '2026-11-23T02:00:00Z' }); // Monday 09:00 in Huế
-  q = queueSteps(t);
-  center = await q.centerOf('phuxuan.motcua');
-  g = await q.groups(center.id);
-  officer = await t.login('phuxuan.motcua');
+  ({ t, q, center, g, officer } = await openQueueHall());
 });
 afterAll(() => t.close());
-beforeEach(async () => {
-  t.clock.set('2026-11-23T02:00:00Z');
-  await t.ctx.db.execute(
-    sql`truncate queue_appointments, queue_appointment_slots, queue_events, queue_boards, queue_counter_states, queue_day_counters, queue_tickets`,
-  );
-});
+beforeEach(() => emptyHall(t));
 
 const counter = (n: number) => center.counters.find((c) => c.number === n)!.id;
 
@@ -227,7 +217,8 @@ describe('board and statistics', () => {
     const director = await t.login('phuxuan.giamdoc');
     const stats = (by: string) => t.app.inject({ url: `/api/v1/queue/stats?from=2026-11-23&to=2026-11-23&by=${by}`, headers: q.auth(director) }).then((r) => r.json());
     expect((await stats('group')).rows).toEqual([
-      { key: 'A', label: 'A – Hộ tịch', tickets: 2, served: 1, noShows: 1, avgWaitMinutes: 13, avgServiceMinutes: 6 },
+      { key: 'A', label: 'A – Hộ tịch', tickets: 2, served: 1, noShows: 1, avgWaitMinutes: 13, avgServiceMinutes: 6, ratings: { verySatisfied: 0, satisfied: 0, dissatisfied: 0 },
+        dossiers: { linked: 0, returned: 0, avgIssueToReturnHours: null, ratings: { verySatisfied: 0, satisfied: 0, dissatisfied: 0 } } },
     ]);
     expect((await stats('officer')).rows[0]).toMatchObject({ label: 'Nguyễn Thị Mai', tickets: 2 });
     expect((await stats('hour')).rows[0]).toMatchObject({ key: '09', label: '09:00' });

@@ -1,7 +1,7 @@
 // The portal's dossier-component table (thành phần hồ sơ) arrives as one flattened string:
 // "* Giấy tờ phải nộp:Tên giấy tờMẫu đơn, tờ khaiSố lượng<name><form file>1 bản chính,1 bản sao<name>…".
 // Each item ends with its count; a "0 bản chính" item with no copies is a remark, not a document.
-import type { DocumentItem } from '@motcua/contracts';
+import type { Channel, DocumentItem } from '@motcua/contracts';
 import type { Flag } from './source-parse.ts';
 
 const HEADER = 'Tên giấy tờMẫu đơn, tờ khaiSố lượng';
@@ -40,6 +40,7 @@ export function readDocuments(text: string): ParsedDocuments {
         digitise: section.kind === 'submit',
         reuse: reuseOf(name),
         form,
+        ...channelsOf(name),
       });
     }
     heading = tail;
@@ -83,6 +84,20 @@ function splitForm(text: string): { name: string; form: string | null } {
   const join = JOIN.exec(text);
   if (!join || join.index < 5) return { name: text, form: null };
   return { name: clean(text.slice(0, join.index + 1)), form: clean(text.slice(join.index + 1)).slice(0, 300) };
+}
+
+/**
+ * "… (nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp hoặc gửi hồ sơ qua hệ thống
+ * bưu chính)": the document belongs to those channels only. Without such a clause, to all of them.
+ */
+export function channelsOf(name: string): { channels?: Channel[] } {
+  const clause = /lựa chọn nộp hồ sơ theo hình thức ([^)]*)/i.exec(name)?.[1]?.toLowerCase();
+  if (!clause) return {};
+  const channels: Channel[] = [];
+  if (/trực tiếp/.test(clause)) channels.push('counter');
+  if (/trực tuyến/.test(clause)) channels.push('online');
+  if (/bưu chính|bưu điện/.test(clause)) channels.push('postal');
+  return channels.length > 0 && channels.length < 3 ? { channels } : {};
 }
 
 function isConditional(name: string, group: string | null): boolean {

@@ -1,13 +1,17 @@
 import type { ProcedureVersion } from '@motcua/contracts';
 import type { Db } from '../../platform/db/client.ts';
 import type { HttpModule } from '../../platform/http/app.ts';
-import { findCurrentVersion, findVersion } from './catalog.repo.ts';
+import { sql } from 'drizzle-orm';
+import { findCurrentVersion, findVersion, toVersion } from './catalog.repo.ts';
+import { procedureVersions } from './catalog.tables.ts';
 import { catalogAdminRoutes } from './catalog-admin.routes.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 import { findOffering, type OfferingGroup } from './offerings.ts';
 
 export { fromPortalRecord, type PortalRecord, type SeedProcedure } from './portal-record.ts';
 export { seedProcedures } from './seed-procedures.ts';
+export { searchProcedures } from './search.repo.ts';
+export { catalogRevision } from './catalog.repo.ts';
 export type { OfferingGroup };
 
 /**
@@ -21,6 +25,12 @@ export function getVersion(db: Db, versionId: string): Promise<ProcedureVersion 
 /** The version in force at `at` (latest effective date not after it), or null if none was yet. */
 export function currentVersion(db: Db, code: string, at: Date): Promise<ProcedureVersion | null> {
   return findCurrentVersion(db, code, at);
+}
+
+/** Every version in force at `at`, one per procedure not retired (the assistant's retrieval corpus). */
+export async function versionsInForce(db: Db, at: Date): Promise<ProcedureVersion[]> {
+  const rows = await db.select().from(procedureVersions).where(sql`${procedureVersions.id} in (select id from catalog_in_force(${at.toISOString()}::timestamptz))`);
+  return rows.map(toVersion);
 }
 
 /** The center's service group for the procedure, or null when the center does not offer it. */

@@ -12,6 +12,14 @@ const phaseLabels: Record<Phase, string> = { intake: 'Tiếp nhận', processing
 
 export type ControlRow = { seq: number; at: Date; action: string; giver: string; receiver: string; step: string; used: string; verdict: string };
 
+/** Who took the result: the person at the counter, the post office with its tracking code, or the citizen online. */
+function returnReceiver(data: Record<string, unknown>, applicant: string): string {
+  const by = typeof data.receivedBy === 'string' ? data.receivedBy : applicant;
+  if (data.returnMethod === 'post') return `Bưu điện, mã bưu gửi ${String(data.postalTrackingCode ?? '')} (gửi ${by})`;
+  if (data.returnMethod === 'online') return `${by} (nhận trực tuyến)`;
+  return by === applicant ? `${applicant} (người nộp)` : `${by} (người được ủy quyền)`;
+}
+
 /** The rows of the sheet, computed apart from drawing so they can be checked on their own. */
 export function controlRows(src: FormSource): ControlRow[] {
   const d = src.dossier;
@@ -21,7 +29,7 @@ export function controlRows(src: FormSource): ControlRow[] {
   return events.map((e, i) => {
     const next = events[i + 1];
     let receiver: string;
-    if (e.action === 'return_result') receiver = `${d.applicant.fullName} (người nộp)`;
+    if (e.action === 'return_result') receiver = returnReceiver(e.data, d.applicant.fullName);
     else if ((e.action === 'assign' || e.action === 'reassign') && typeof e.data.assigneeId === 'string') receiver = who(src.names.get(e.data.assigneeId) ?? null, 'specialist');
     else receiver = next ? who(next.actorName, next.actorRole) : '—';
     const v = verdicts.get(i);

@@ -5,7 +5,7 @@ import { notFound } from '../../platform/errors.ts';
 import { loadCalendar, type WorkingCalendar } from '../calendar/index.ts';
 import { userNames } from '../auth/index.ts';
 import { getVersion } from '../catalog/index.ts';
-import { findDossier, readTimeline, visibleOr404, type DossierRow } from '../dossier/index.ts';
+import { findDossier, readTimeline, trackingSecretOf, visibleOr404, type DossierRow } from '../dossier/index.ts';
 import { findCenter } from '../units/index.ts';
 
 export type FormNo = '01' | '02' | '03' | '04' | '05' | '06';
@@ -27,6 +27,8 @@ export type FormSource = {
   /** Public origin for QR links, e.g. https://motcua.hue.gov.vn */
   origin: string;
   printedAt: Date;
+  /** Second factor for public tracking, printed on Form 01 (the last 4 phone digits also work). */
+  trackingSecret?: string;
 };
 
 export async function loadFormSource(ctx: Pick<AppContext, 'db' | 'clock'>, actor: Actor, dossierId: string, origin: string): Promise<FormSource> {
@@ -52,6 +54,7 @@ export async function loadFormSource(ctx: Pick<AppContext, 'db' | 'clock'>, acto
     names,
     origin: origin.replace(/\/+$/, ''),
     printedAt: ctx.clock.now(),
+    trackingSecret: await trackingSecretOf(ctx, dossier.id),
   };
 }
 

@@ -58,6 +58,7 @@ async function a4(sheet: Sheet, src: FormSource, r: Receipt, qr: Awaited<ReturnT
     [`Mã hồ sơ: ${d.code}`, { bold: true, size: sheet.baseSize + 1 }],
     ['Quét mã QR hoặc truy cập địa chỉ dưới đây để tra cứu tình trạng hồ sơ:', { size: sheet.baseSize - 1 }],
     [trackingUrl(src), { size: sheet.baseSize - 1, italic: true }],
+    ...(src.trackingSecret ? [[`Mã tra cứu bí mật: ${src.trackingSecret}`, { bold: true }] as [string, { bold: boolean }]] : []),
   ]);
   sheet.text(`${src.receiving.name} đã tiếp nhận hồ sơ của:`);
   applicantLines(sheet, d.applicant);
@@ -107,6 +108,7 @@ async function thermal(sheet: Sheet, src: FormSource, r: Receipt, qr: Awaited<Re
   sheet.field('Cán bộ tiếp nhận', r.officer ?? '—');
   sheet.rule();
   sheet.image(qr, 110, `Quét mã để tra cứu hồ sơ: ${trackingUrl(src)}`);
+  if (src.trackingSecret) sheet.text(`Mã tra cứu bí mật: ${src.trackingSecret}`, { bold: true, align: 'center' });
   return sheet.save();
 }
 

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Appointment, AppointmentSlot } from '@motcua/contracts';
+import QRCode from 'qrcode';
+import type { Appointment, AppointmentSlot, BookedAppointment } from '@motcua/contracts';
 import type { Actor } from '../../platform/actor.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { conflict, DomainError, forbidden, notFound } from '../../platform/errors.ts';
 import { publishAll, type QueueDeps } from './queue.deps.ts';
 import { execRows, findCenterRow, findGroup, findTicket, type TicketRow } from './queue.repo.ts';
@@ -49,13 +51,15 @@ const toAppointment = (r: AppointmentRow): Appointment => ({
 });
 
 /** Books a place; the capacity check is one compare-and-set on the slot row, so it cannot overbook. */
-export async function book(deps: QueueDeps, centerId: string, input: { serviceGroupId: string; startsAt: string; fullName: string; phone: string | null }): Promise<Appointment> {
+export async function book(deps: QueueDeps, centerId: string, input: { serviceGroupId: string; startsAt: string; fullName: string; phone: string | null }): Promise<BookedAppointment> {
   const { ctx } = deps;
   const center = await findCenterRow(ctx.db, centerId);
   if (!center) throw notFound('queue.center_not_found', 'No such center.');
+  const group = await findGroup(ctx.db, centerId, input.serviceGroupId);
+  if (!group) throw notFound('queue.slot_not_found', 'No appointment slot at this time.');
   const startsAt = new Date(input.startsAt);
   if (startsAt <= ctx.clock.now()) throw new DomainError('business_rule', 'queue.slot_past', 'This time has already passed.');
-  return ctx.db.transaction(async (tx) => {
+  const appointment = await ctx.db.transaction(async (tx) => {
     const [slot] = await execRows<{ id: string }>(
       tx,
       sql`update queue_appointment_slots set booked = booked + 1
@@ -78,6 +82,8 @@ export async function book(deps: QueueDeps, centerId: string, input: { serviceGr
     );
     return toAppointment(row!);
   });
+  const qrSvg = await QRCode.toString(appointment.code, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+  return { ...appointment, centerName: center.name, serviceGroupName: group.name, qrSvg };
 }
 
 /**
@@ -85,15 +91,11 @@ export async function book(deps: QueueDeps, centerId: string, input: { serviceGr
  * appointment time, so from that time on it is called before walk-ins. Checking in twice returns
  * the same ticket.
  */
-export async function checkIn(deps: QueueDeps, centerId: string, code: string): Promise<TicketRow> {
+export async function checkIn(deps: QueueDeps, centerId: string, by: { code?: string | undefined; phone?: string | undefined }): Promise<TicketRow> {
   const { ctx } = deps;
   const result = await ctx.db.transaction(async (tx) => {
-    const [a] = await execRows<AppointmentRow>(
-      tx,
-      sql`select id, center_id, service_group_id, starts_at, code, status, ticket_id, phone from queue_appointments
-          where center_id = ${centerId} and code = ${code.trim().toUpperCase()} for update`,
-    );
-    if (!a || a.status === 'cancelled') throw notFound('queue.appointment_not_found', 'No appointment with this code.');
+    const [a] = by.code ? await byCode(tx, centerId, by.code) : await byPhone(tx, centerId, by.phone ?? '', localDay(ctx.clock.now()));
+    if (!a || a.status === 'cancelled') throw notFound('queue.appointment_not_found', 'No appointment with this code or phone number.');
     if (a.ticket_id) return { ticket: (await findTicket(tx, a.ticket_id))!, event: null };
     if (localDay(new Date(a.starts_at)) !== localDay(ctx.clock.now())) {
       throw new DomainError('business_rule', 'queue.appointment_other_day', 'This appointment is for another day.', { details: { startsAt: new Date(a.starts_at).toISOString() } });
@@ -110,4 +112,27 @@ export async function checkIn(deps: QueueDeps, centerId: string, code: string): 
   });
   if (result.event) publishAll(deps, centerId, [result.event]);
   return result.ticket;
+}
+
+const appointmentColumns = sql`id, center_id, service_group_id, starts_at, code, status, ticket_id, phone`;
+
+function byCode(tx: Db, centerId: string, code: string): Promise<AppointmentRow[]> {
+  return execRows<AppointmentRow>(tx, sql`select ${appointmentColumns} from queue_appointments where center_id = ${centerId} and code = ${code.trim().toUpperCase()} for update`);
+}
+
+/**
+ * The day's appointment booked with this phone (0905… and +84905… are the same number): the
+ * earliest one not yet checked in, else the one already checked in (to show its ticket again).
+ */
+function byPhone(tx: Db, centerId: string, phone: string, day: string): Promise<AppointmentRow[]> {
+  const from = startOfLocalDay(day);
+  const to = new Date(from.getTime() + 24 * 3600_000);
+  const last9 = phone.replace(/\D/g, '').slice(-9);
+  return execRows<AppointmentRow>(
+    tx,
+    sql`select ${appointmentColumns} from queue_appointments
+        where center_id = ${centerId} and phone is not null and right(phone, 9) = ${last9} and status <> 'cancelled'
+          and starts_at >= ${from} and starts_at < ${to}
+        order by (status = 'booked') desc, starts_at limit 1 for update`,
+  );
 }

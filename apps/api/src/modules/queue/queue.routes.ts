@@ -1,11 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
-  Appointment,
   AppointmentSlot,
   BoardSnapshot,
   BookAppointmentRequest,
+  BookedAppointment,
   CallNextResponse,
+  CheckInRequest,
   ConsoleState,
   IssueTicketRequest,
   LinkDossierRequest,
@@ -14,10 +15,12 @@ import {
   Problem,
   PublicCenter,
   PublicTicket,
+  RateVisitRequest,
   StatsQuery,
   StatsResponse,
   Ticket,
   TransferRequest,
+  VisitRatingResult,
 } from '@motcua/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import { DomainError, forbidden, notFound } from '../../platform/errors.ts';
@@ -25,9 +28,11 @@ import type { ZodApp } from '../../platform/http/app.ts';
 import { requireActor } from '../../platform/http/request.ts';
 import { canSeeCenter, centerScope } from '../units/index.ts';
 import { book, checkIn, listSlots, openSlots } from './appointments.service.ts';
+import { doorQrSvg } from './door.ts';
 import { boardSnapshot, closeCounter, consoleState, openCounter, setNotice } from './counters.service.ts';
 import type { QueueDeps } from './queue.deps.ts';
 import { findCenterRow, listCenterRows } from './queue.repo.ts';
+import { rateVisit } from './ratings.service.ts';
 import { inCenter, inProvince, queueStats } from './stats.repo.ts';
 import { actOnTicket, callNext, issueTicket, linkDossier, publicTicket, staffTicket } from './tickets.service.ts';
 
@@ -92,10 +97,36 @@ export function queueRoutes(app: ZodApp, deps: QueueDeps): void {
     async (request) => publicTicket(deps, request.params.ticketId, baseUrl(ctx, request)),
   );
 
+  app.post(
+    '/api/v1/queue/tickets/:ticketId/rating',
+    {
+      schema: {
+        operationId: 'rateQueueVisit',
+        tags: ['queue'],
+        summary: 'The ticket holder rates the finished visit, once (public by ticket id, rate-limited)',
+        params: TicketParams,
+        body: RateVisitRequest,
+        response: { 201: VisitRatingResult, ...errors, 429: Problem },
+      },
+      config: limited(10),
+    },
+    async (request, reply) => reply.status(201).send(await rateVisit(deps, request.params.ticketId, request.body)),
+  );
+
   app.get(
     '/api/v1/queue/centers/:centerId/board',
     { schema: { operationId: 'getBoard', tags: ['queue'], summary: 'The display board state at once (public)', params: CenterParams, response: { 200: BoardSnapshot, ...errors } } },
     async (request) => boardSnapshot(deps, request.params.centerId),
+  );
+
+  app.get(
+    '/api/v1/queue/centers/:centerId/door.svg',
+    { schema: { operationId: 'getDoorQr', tags: ['queue'], summary: 'QR code (image/svg+xml) to print at the door: opens the remote-ticket page of this center (public)', params: CenterParams, response: { 200: z.any().describe('SVG image (image/svg+xml)'), ...errors } } },
+    async (request, reply) =>
+      reply
+        .type('image/svg+xml; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .send(Buffer.from(await doorQrSvg(deps, request.params.centerId, baseUrl(ctx, request)))),
   );
 
   // ── Counter console (staff of the center) ───────────────────────────────────
@@ -223,7 +254,7 @@ export function queueRoutes(app: ZodApp, deps: QueueDeps): void {
 
   app.post(
     '/api/v1/queue/centers/:centerId/appointments',
-    { schema: { operationId: 'bookAppointment', tags: ['queue'], summary: 'Book an appointment (public, rate-limited)', params: CenterParams, body: BookAppointmentRequest, response: { 201: Appointment, ...errors, 429: Problem } }, config: limited(10) },
+    { schema: { operationId: 'bookAppointment', tags: ['queue'], summary: 'Book an appointment (public, rate-limited)', params: CenterParams, body: BookAppointmentRequest, response: { 201: BookedAppointment, ...errors, 429: Problem } }, config: limited(10) },
     async (request, reply) => reply.status(201).send(await book(deps, request.params.centerId, request.body)),
   );
 
@@ -233,15 +264,15 @@ export function queueRoutes(app: ZodApp, deps: QueueDeps): void {
       schema: {
         operationId: 'checkInAppointment',
         tags: ['queue'],
-        summary: 'Check in on arrival with the appointment code: issues a ticket placed at the appointment time (public)',
+        summary: 'Check in on arrival with the appointment code or the phone it was booked with: issues a ticket placed at the appointment time (public)',
         params: CenterParams,
-        body: z.object({ code: z.string().trim().min(4).max(12) }),
+        body: CheckInRequest,
         response: { 200: PublicTicket, ...errors, 429: Problem },
       },
       config: limited(30),
     },
     async (request) => {
-      const ticket = await checkIn(deps, request.params.centerId, request.body.code);
+      const ticket = await checkIn(deps, request.params.centerId, request.body);
       return publicTicket(deps, ticket.id, baseUrl(ctx, request));
     },
   );

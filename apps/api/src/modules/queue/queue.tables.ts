@@ -133,3 +133,19 @@ export const queueAppointments = pgTable(
   },
   (t) => [uniqueIndex('queue_appointments_code_uq').on(t.centerId, t.code)],
 );
+
+export const visitRatings = ['very_satisfied', 'satisfied', 'dissatisfied'] as const;
+
+/** How the visit went, in the holder's words: one per finished ticket (migration 0017). */
+export const queueRatings = pgTable(
+  'queue_ratings',
+  {
+    ticketId: uuid('ticket_id').primaryKey(),
+    provinceCode: text('province_code').notNull(),
+    centerId: uuid('center_id').notNull(),
+    rating: text('rating', { enum: visitRatings }).notNull(),
+    channel: text('channel', { enum: ['phone', 'kiosk'] }).notNull(),
+    ratedAt: timestamp('rated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('queue_ratings_center_idx').on(t.centerId, t.ratedAt)],
+);

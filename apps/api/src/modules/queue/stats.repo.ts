@@ -17,7 +17,10 @@ const dimension: Record<StatsDimension, { key: SQL; label: SQL }> = {
 
 /**
  * Tickets, served, no-shows, waiting time (arrival or appointment time → call) and service time
- * (call → finish) over local days [from, to], grouped by one dimension.
+ * (call → finish) and the holders' ratings of their visits over local days [from, to], grouped by one
+ * dimension; joined with the dossiers received from those visits (returned, hours from the number to
+ * the returned result, the dossier ratings). Dossiers and their ratings belong to other modules and
+ * are read by table name only.
  */
 export async function queueStats(db: Db, a: { scope: SQL; from: string; to: string; by: StatsDimension }): Promise<StatsRow[]> {
   const d = dimension[a.by];
@@ -27,8 +30,20 @@ export async function queueStats(db: Db, a: { scope: SQL; from: string; to: stri
           count(*) filter (where t.status = 'done')::int as served,
           count(*) filter (where t.status = 'no_show')::int as no_shows,
           avg(extract(epoch from (t.called_at - greatest(t.issued_at, t.ready_at))) / 60) filter (where t.called_at is not null)::float8 as avg_wait,
-          avg(extract(epoch from (t.finished_at - t.called_at)) / 60) filter (where t.status = 'done')::float8 as avg_service
+          avg(extract(epoch from (t.finished_at - t.called_at)) / 60) filter (where t.status = 'done')::float8 as avg_service,
+          count(r.ticket_id) filter (where r.rating = 'very_satisfied')::int as very_satisfied,
+          count(r.ticket_id) filter (where r.rating = 'satisfied')::int as satisfied,
+          count(r.ticket_id) filter (where r.rating = 'dissatisfied')::int as dissatisfied,
+          count(d.id)::int as dossiers,
+          count(d.returned_at)::int as returned,
+          avg(extract(epoch from (d.returned_at - t.issued_at)) / 3600) filter (where d.returned_at is not null)::float8 as to_return,
+          count(dr.dossier_id) filter (where dr.overall = 'very_satisfied')::int as d_very_satisfied,
+          count(dr.dossier_id) filter (where dr.overall = 'satisfied')::int as d_satisfied,
+          count(dr.dossier_id) filter (where dr.overall = 'dissatisfied')::int as d_dissatisfied
         from queue_tickets t
+        left join queue_ratings r on r.ticket_id = t.id
+        left join dossiers d on d.id = t.dossier_id
+        left join dossier_ratings dr on dr.dossier_id = t.dossier_id
         join centers ce on ce.id = t.center_id
         join service_groups g on g.id = t.service_group_id
         left join counters c on c.id = t.counter_id
@@ -36,15 +51,22 @@ export async function queueStats(db: Db, a: { scope: SQL; from: string; to: stri
         where ${a.scope} and t.service_day between ${a.from} and ${a.to}
         group by 1, 2 order by 1`,
   );
-  const minutes = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
+  const oneDecimal = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
   return rows.map((r) => ({
     key: String(r.key),
     label: String(r.label),
     tickets: Number(r.tickets),
     served: Number(r.served),
     noShows: Number(r.no_shows),
-    avgWaitMinutes: minutes(r.avg_wait),
-    avgServiceMinutes: minutes(r.avg_service),
+    avgWaitMinutes: oneDecimal(r.avg_wait),
+    avgServiceMinutes: oneDecimal(r.avg_service),
+    ratings: { verySatisfied: Number(r.very_satisfied), satisfied: Number(r.satisfied), dissatisfied: Number(r.dissatisfied) },
+    dossiers: {
+      linked: Number(r.dossiers),
+      returned: Number(r.returned),
+      avgIssueToReturnHours: oneDecimal(r.to_return),
+      ratings: { verySatisfied: Number(r.d_very_satisfied), satisfied: Number(r.d_satisfied), dissatisfied: Number(r.d_dissatisfied) },
+    },
   }));
 }
 

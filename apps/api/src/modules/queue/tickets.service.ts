@@ -25,6 +25,7 @@ import {
 } from './queue.repo.ts';
 import { allowedActions, estimateWaitMinutes, localDay, NEAR_TURN_AHEAD, nextStatus, ticketNumber, type TicketAction } from './queue.rules.ts';
 import { queueTickets } from './queue.tables.ts';
+import { findRating } from './ratings.service.ts';
 
 /** SMS goes through the outbox; the SMS adapter (a later issue) registers the handler for this topic. */
 export const SMS_TOPIC = 'sms.send';
@@ -92,6 +93,7 @@ export async function publicTicket(deps: QueueDeps, id: string, baseUrl: string)
     estimate = estimateWaitMinutes({ ahead, avgServiceMinutes: avg, openCounters: open });
   }
   const statusUrl = `${baseUrl}/queue/tickets/${t.id}`;
+  const rating = t.status === 'done' ? await findRating(db, t.id) : null;
   return {
     id: t.id,
     centerId: t.centerId,
@@ -107,6 +109,7 @@ export async function publicTicket(deps: QueueDeps, id: string, baseUrl: string)
     counterNumber: t.status === 'called' || t.status === 'serving' ? t.counterNumber : null,
     statusUrl,
     qrSvg: await QRCode.toString(statusUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }),
+    rating: rating?.rating ?? null,
   };
 }
 

@@ -11,5 +11,6 @@ export { drawResult } from './result-pdf.ts';
 export { signResult } from './sign.service.ts';
 export { verifyPdf } from './verify.service.ts';
 export { verifyPath } from './results.views.ts';
+export { findResultByCode, listResults } from './results.repo.ts';
 
 export const resultsModule: HttpModule = { name: 'results', register: resultsRoutes };

@@ -1,7 +1,4 @@
 import { createHash, createVerify } from 'node:crypto';
-import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
-import { P12Signer } from '@signpdf/signer-p12';
-import { SignPdf } from '@signpdf/signpdf';
 import { extractSignature } from '@signpdf/utils';
 import forge from 'node-forge';
 import type { PDFDocument } from 'pdf-lib';
@@ -33,6 +30,11 @@ export async function signPdf(
   signer: { p12: Uint8Array; passphrase: string },
   info: { code: string; signerName: string; location: string; contact: string; signedAt: Date },
 ): Promise<Uint8Array> {
+  const [{ pdflibAddPlaceholder }, { P12Signer }, { SignPdf }] = await Promise.all([
+    import('@signpdf/placeholder-pdf-lib'),
+    import('@signpdf/signer-p12'),
+    import('@signpdf/signpdf'),
+  ]);
   pdflibAddPlaceholder({
     pdfDoc: doc,
     reason: `${REASON_PREFIX}${info.code}`,

@@ -52,12 +52,15 @@ export function unitsRoutes(app: ZodApp, ctx: AppContext): void {
       schema: {
         operationId: 'listCenters',
         tags: ['units'],
-        summary: 'Centers the signed-in user may see',
+        summary: 'Centers the signed-in user may see; `scope=province`: every center of the staff member’s province (to route a boundary-free dossier)',
+        querystring: z.object({ scope: z.enum(['mine', 'province']).default('mine') }),
         response: { 200: z.array(Center), ...errors },
       },
     },
     async (request) => {
-      const scope = centerScope(requireActor(request));
+      const actor = requireActor(request);
+      if (request.query.scope === 'province' && actor.role !== 'citizen') return findCenters(ctx.db, centersInProvince(actor.provinceCode));
+      const scope = centerScope(actor);
       if (scope.kind === 'none') return [];
       return findCenters(ctx.db, scope.kind === 'province' ? centersInProvince(scope.provinceCode) : centerById(scope.centerId));
     },

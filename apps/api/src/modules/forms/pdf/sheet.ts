@@ -1,5 +1,4 @@
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
+import type { Color, PDFDocument, PDFFont, PDFImage, PDFPage } from 'pdf-lib';
 import { fontFace, type FontFamily } from './fonts.ts';
 
 /**
@@ -19,6 +18,9 @@ const THERMAL = { width: 80 * MM, height: 14_400, margin: { top: 4 * MM, bottom:
 
 export type SheetMeta = { title: string; subject: string; author: string; keywords?: string[]; createdAt: Date };
 
+let black: Color;
+let grey: Color;
+
 export class Sheet {
   readonly doc: PDFDocument;
   readonly layout: Layout;
@@ -36,6 +38,10 @@ export class Sheet {
   }
 
   static async create(layout: Layout, meta: SheetMeta, family: FontFamily = layout === 'a4' ? 'serif' : 'sans'): Promise<Sheet> {
+    // Loaded on the first form: pdf-lib and fontkit weigh more at start-up than the rest of the server.
+    const [{ PDFDocument, rgb }, { default: fontkit }] = await Promise.all([import('pdf-lib'), import('@pdf-lib/fontkit')]);
+    black = rgb(0, 0, 0);
+    grey = rgb(0.93, 0.93, 0.93);
     const doc = await PDFDocument.create();
     doc.registerFontkit(fontkit);
     doc.setTitle(nfc(meta.title));
@@ -118,7 +124,7 @@ export class Sheet {
     const w = this.measure(text, style);
     const dx = style.align === 'center' ? (width - w) / 2 : style.align === 'right' ? width - w : 0;
     const baseline = this.y - size;
-    this.page.drawText(text, { x: x + dx, y: baseline, size, font: this.font(style), color: rgb(0, 0, 0) });
+    this.page.drawText(text, { x: x + dx, y: baseline, size, font: this.font(style), color: black });
     if (style.underline && text) {
       this.page.drawLine({ start: { x: x + dx, y: baseline - 2 }, end: { x: x + dx + w, y: baseline - 2 }, thickness: 0.6 });
     }
@@ -233,7 +239,7 @@ export class Sheet {
       const top = this.y;
       wrapped.forEach((lines, i) => {
         const w = widths[i]!;
-        this.page.drawRectangle({ x, y: top - height, width: w, height, borderWidth: 0.5, borderColor: rgb(0, 0, 0), ...(bold ? { color: rgb(0.93, 0.93, 0.93) } : {}) });
+        this.page.drawRectangle({ x, y: top - height, width: w, height, borderWidth: 0.5, borderColor: black, ...(bold ? { color: grey } : {}) });
         this.y = top - pad;
         for (const line of lines) {
           this.drawLine(line, x + pad, w - 2 * pad, { size, bold, align: bold ? 'center' : (columns[i]!.align ?? 'left') });
