@@ -10,5 +10,8 @@ export default defineProject({
     environment: 'jsdom',
     include: ['test/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
     setupFiles: ['./test/setup.ts'],
+    // A limit, not a measurement: rendering whole pages with typing in jsdom takes seconds when
+    // the 2-core CI machine is shared (the default 5 s made tests fail that pass alone).
+    testTimeout: 30_000,
   },
 });

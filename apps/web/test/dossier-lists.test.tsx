@@ -150,10 +150,10 @@ describe('director workload', () => {
 
 describe('staff home', () => {
   it.each([
-    ['counter_officer', ['Tiếp nhận hồ sơ', 'Hồ sơ chờ trả kết quả', 'Tất cả hồ sơ của trung tâm']],
+    ['counter_officer', ['Tiếp nhận hồ sơ', 'Hồ sơ chờ trả kết quả', 'Tất cả hồ sơ của trung tâm', 'Tiếp nhận lưu động']],
     ['specialist', ['Hồ sơ được giao cho tôi', 'Tất cả hồ sơ của trung tâm']],
-    ['leader', ['Tiếp nhận hồ sơ', 'Hồ sơ được giao cho tôi', 'Hồ sơ chờ ký duyệt', 'Tiến độ và phân công', 'Tất cả hồ sơ của trung tâm']],
-    ['director', ['Tiếp nhận hồ sơ', 'Hồ sơ chờ ký duyệt', 'Tiến độ và phân công', 'Tất cả hồ sơ của trung tâm']],
+    ['leader', ['Tiếp nhận hồ sơ', 'Hồ sơ được giao cho tôi', 'Hồ sơ chờ ký duyệt', 'Tiến độ và phân công', 'Tất cả hồ sơ của trung tâm', 'Tiếp nhận lưu động']],
+    ['director', ['Tiếp nhận hồ sơ', 'Hồ sơ chờ ký duyệt', 'Tiến độ và phân công', 'Tất cả hồ sơ của trung tâm', 'Tiếp nhận lưu động']],
   ] as const)('links a %s to their screens', async (role, links) => {
     stubApi({ 'GET /api/v1/me': { status: 200, body: meAs(role) } });
     renderApp('/staff');

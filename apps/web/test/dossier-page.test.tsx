@@ -101,6 +101,22 @@ describe('dossier page actions', { timeout: SLOW_MACHINE_MS }, () => {
     const bodies = calls.filter((c) => c.key === ACT).map((c) => JSON.parse(String(c.init?.body)));
     expect(bodies[1]).toEqual({ action: 'withdraw', expectedVersion: 2, reason: 'Công dân xin rút' });
   });
+
+  it('asks how the result is returned; by post it sends the tracking code and the recipient', async () => {
+    const routes = routesFor(['return_result'], { [ACT]: { status: 200, body: dossier({ status: 'returned', statusCode: 10, step: null, version: 3, allowedActions: [] }) } });
+    const calls = stubApi(routes);
+    const { user } = renderApp(path);
+    await user.click(await screen.findByRole('button', { name: 'Trả kết quả cho công dân' }));
+    expect(calls.some((c) => c.key === ACT)).toBe(false);
+    expect((screen.getByRole('radio', { name: 'Trả trực tiếp tại quầy' }) as HTMLInputElement).checked).toBe(true);
+    await user.click(screen.getByRole('radio', { name: 'Gửi qua dịch vụ bưu chính' }));
+    await user.type(screen.getByLabelText('Mã bưu gửi'), 'EB123456789VN');
+    await user.click(screen.getByRole('button', { name: 'Xác nhận: Trả kết quả cho công dân' }));
+    expect(await screen.findByText('Hồ sơ đã kết thúc; không còn việc gì cần làm.')).toBeTruthy();
+    const body = JSON.parse(String(calls.find((c) => c.key === ACT)?.init?.body));
+    expect(body).toMatchObject({ action: 'return_result', returnMethod: 'post', postalTrackingCode: 'EB123456789VN' });
+    expect(body.receivedBy).toBeTruthy();
+  });
 });
 
 describe('dossier page information', () => {
@@ -128,7 +144,7 @@ describe('dossier page information', () => {
     expect(events[2]).toContain('Phan Văn Dũng (Chuyên viên xử lý)');
 
     expect(screen.getByText('Bạn (Phan Văn Dũng)')).toBeTruthy();
-    expect(screen.getByText('Tổ 3, Phường Phú Xuân')).toBeTruthy();
+    expect(await screen.findByText('Tổ 3, Phường Phú Xuân')).toBeTruthy();
     const forms = within(screen.getByRole('region', { name: 'Biểu mẫu' }));
     expect(forms.getByRole('link', { name: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)' }).getAttribute('href')).toBe(`/api/v1/dossiers/${ids.dossier}/forms/01.pdf`);
     expect(forms.getByRole('link', { name: 'Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 06)' })).toBeTruthy();

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import vi from '../src/i18n/vi.json';
-import en from '../src/i18n/en.json';
-import id from '../src/i18n/id.json';
+import { namespaces } from '../src/i18n/namespaces.ts';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -18,7 +16,16 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
-const languages = { vi: flatten(vi), en: flatten(en), id: flatten(id) };
+/** Every namespace flattened into one map per language, keys prefixed "namespace:". */
+function language(lang: 'vi' | 'en' | 'id'): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [ns, langs] of Object.entries(namespaces)) {
+    for (const [k, v] of flatten(langs[lang] as Tree)) out.set(`${ns}:${k}`, v);
+  }
+  return out;
+}
+
+const languages = { vi: language('vi'), en: language('en'), id: language('id') };
 
 describe('translations', () => {
   it.each(['en', 'id'] as const)('%s has exactly the Vietnamese keys', (lang) => {

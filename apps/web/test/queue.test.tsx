@@ -87,6 +87,7 @@ describe('kiosk', () => {
       counterNumber: null,
       statusUrl: `http://localhost/queue/tickets/0196d2f4-3c1e-7a10-8000-0000000000f1`,
       qrSvg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
+      rating: null,
     };
     const calls = stubApi({
       [`GET /api/v1/centers/${centerId}/service-groups`]: { status: 200, body: snapshot.groups.map((g, i) => ({ id: g.id, centerId, code: g.code, name: g.name, sortOrder: i })) },
@@ -103,5 +104,5 @@ describe('kiosk', () => {
     expect(JSON.parse(String(post.init?.body))).toEqual({ serviceGroupId: snapshot.groups[0]!.id, priority: 'elderly', phone: null, source: 'kiosk' });
     await user.click(screen.getByRole('button', { name: 'Xong' }));
     await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Lấy số thứ tự' })).toBeTruthy());
-  });
+  }, 20_000);
 });

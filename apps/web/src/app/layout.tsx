@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from './language-switcher.tsx';
 import { SURFACES } from './surfaces.ts';
+import { AssistantDock } from '../features/assistant/assistant-dock.tsx';
 
 /** `/kiosk/...` → "kiosk"; drives the large-text and high-contrast styles. */
 function surfaceOf(pathname: string): string {
@@ -58,6 +59,7 @@ export function Layout() {
       </header>
       <main id="main" ref={main} tabIndex={-1} className="container">
         <Outlet />
+        <AssistantDock />
       </main>
       <footer className="site-footer">
         <p className="container">{t('app.footer')}</p>

@@ -1,19 +1,18 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import vi from './vi.json';
-import en from './en.json';
-import id from './id.json';
+import { namespaces, type Namespace } from './namespaces.ts';
 
 export const LANGUAGES = ['vi', 'en', 'id'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'motcua.language';
 
-export const resources = {
-  vi: { translation: vi },
-  en: { translation: en },
-  id: { translation: id },
-} as const;
+type Resources = Record<Language, Record<Namespace, object>>;
+
+/** language → namespace → strings, as i18next wants them, built from the namespace registry. */
+export const resources = Object.fromEntries(
+  LANGUAGES.map((lang) => [lang, Object.fromEntries(Object.entries(namespaces).map(([ns, langs]) => [ns, langs[lang]]))]),
+) as Resources;
 
 function isLanguage(value: unknown): value is Language {
   return LANGUAGES.some((lang) => lang === value);
@@ -50,6 +49,8 @@ i18next.on('languageChanged', (lang) => {
 // Resources are bundled, so synchronous init means the first render is already translated.
 void i18next.use(initReactI18next).init({
   resources,
+  ns: Object.keys(namespaces),
+  defaultNS: 'translation',
   lng: storedLanguage(),
   fallbackLng: 'vi',
   supportedLngs: LANGUAGES,

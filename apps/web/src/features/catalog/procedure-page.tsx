@@ -7,6 +7,7 @@ import { errorMessage } from '../../lib/error-message.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { catalogApi } from './catalog-api.ts';
 import { feesText, timeLimitText } from './format.ts';
+import { FileOnlineLink } from '../portal/file-online-link.tsx';
 import './catalog.css';
 
 type State = { status: 'loading' } | { status: 'ready'; procedure: ProcedureDetail } | { status: 'failed'; error: unknown };
@@ -134,6 +135,7 @@ function ProcedureView({ procedure: p }: { procedure: ProcedureDetail }) {
           </p>
         )}
         <p>{online ? t('catalog.page.onlineYes') : t('catalog.page.onlineNo')}</p>
+        {p.onlineLevel !== 'none' && <FileOnlineLink code={p.code} />}
       </section>
 
       {p.results.length > 0 && (

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActionRequest, DossierAction, DossierView, ProcedureVersion } from '@motcua/contracts';
+import type { ActionRequest, DossierAction, DossierView, ProcedureVersion, ReturnMethod } from '@motcua/contracts';
 import { actionInput } from './action-plan.ts';
 import { dossierApi } from './dossier-api.ts';
 import { FieldErrorText } from './field.tsx';
@@ -33,6 +33,9 @@ export function ActionForm({ action, dossier, people, busy, errors, onSend, onCa
   const [items, setItems] = useState<Set<string>>(new Set());
   const [version, setVersion] = useState<ProcedureVersion | null>(null);
   const [versionFailed, setVersionFailed] = useState(false);
+  const [method, setMethod] = useState<ReturnMethod>('counter');
+  const [receivedBy, setReceivedBy] = useState(dossier.applicant.fullName);
+  const [postalCode, setPostalCode] = useState('');
 
   useEffect(() => heading.current?.focus(), []);
   useEffect(() => {
@@ -53,6 +56,11 @@ export function ActionForm({ action, dossier, people, busy, errors, onSend, onCa
     if (kind === 'amount') {
       const n = Number(amount.replace(/\D/g, ''));
       if (Number.isFinite(n)) extras.amountPaid = n;
+    }
+    if (kind === 'return') {
+      extras.returnMethod = method;
+      if (receivedBy.trim()) extras.receivedBy = receivedBy.trim();
+      if (method === 'post' && postalCode.trim()) extras.postalTrackingCode = postalCode.trim();
     }
     onSend(extras);
   }
@@ -126,6 +134,32 @@ export function ActionForm({ action, dossier, people, busy, errors, onSend, onCa
           <label htmlFor="action-amount">{t('dossier.action.amount')}</label>
           <input id="action-amount" inputMode="numeric" value={amount} onChange={(event) => setAmount(event.target.value)} />
         </div>
+      )}
+
+      {kind === 'return' && (
+        <>
+          <fieldset className="fieldset">
+            <legend>{t('dossier.action.returnMethod')}</legend>
+            {(['counter', 'post', 'online'] as const).map((m) => (
+              <div key={m} className="checklist-item">
+                <input id={`return-${m}`} type="radio" name="return-method" value={m} checked={method === m} onChange={() => setMethod(m)} />
+                <label htmlFor={`return-${m}`}>{t(`dossier.action.returnMethods.${m}`)}</label>
+              </div>
+            ))}
+          </fieldset>
+          <div className="field">
+            <label htmlFor="return-received-by">{t(method === 'post' ? 'dossier.action.sentTo' : 'dossier.action.receivedBy')}</label>
+            <input id="return-received-by" value={receivedBy} onChange={(event) => setReceivedBy(event.target.value)} aria-invalid={errorAt(errors, 'receivedBy') ? true : undefined} />
+            <FieldErrorText id="return-received-by-error" error={errorAt(errors, 'receivedBy')} />
+          </div>
+          {method === 'post' && (
+            <div className="field field-narrow">
+              <label htmlFor="return-postal-code">{t('dossier.action.postalCode')}</label>
+              <input id="return-postal-code" value={postalCode} onChange={(event) => setPostalCode(event.target.value)} aria-invalid={errorAt(errors, 'postalTrackingCode') ? true : undefined} aria-describedby="return-postal-code-error" />
+              <FieldErrorText id="return-postal-code-error" error={errorAt(errors, 'postalTrackingCode')} />
+            </div>
+          )}
+        </>
       )}
 
       {(kind === 'reason' || kind === 'apology' || kind === 'supplement' || kind === 'assignee') && (

@@ -1,7 +1,7 @@
 import type { DossierAction } from '@motcua/contracts';
 
 /** What an action needs from the officer before it can be sent. */
-export type ActionInput = 'none' | 'reason' | 'apology' | 'assignee' | 'supplement' | 'amount';
+export type ActionInput = 'none' | 'reason' | 'apology' | 'assignee' | 'supplement' | 'amount' | 'return';
 
 export const actionInput: Record<DossierAction, ActionInput> = {
   accept: 'none',
@@ -17,7 +17,7 @@ export const actionInput: Record<DossierAction, ActionInput> = {
   request_payment: 'amount',
   record_payment: 'amount',
   finish: 'none',
-  return_result: 'none',
+  return_result: 'return',
   withdraw: 'reason',
   stop: 'reason',
   apologize: 'apology',

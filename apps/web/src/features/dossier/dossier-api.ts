@@ -1,4 +1,5 @@
 import type {
+  Center,
   ActionRequest,
   Commune,
   DossierView,
@@ -63,5 +64,6 @@ export const dossierApi = {
   fileUrl: (id: string, fileId: string) => `/api/v1/dossiers/${id}/files/${fileId}`,
 
   /** Queue module: records which dossier a called ticket produced. */
-  linkTicket: (ticketId: string, dossierId: string) => post<unknown>(`/api/v1/queue/tickets/${ticketId}/dossier`, { dossierId }),
+  provinceCenters: (signal?: AbortSignal) => get<Center[]>('/api/v1/centers?scope=province', signal),
+  linkTicket: (ticketId: string, dossierId: string) => post<{ number: string }>(`/api/v1/queue/tickets/${ticketId}/dossier`, { dossierId }),
 };

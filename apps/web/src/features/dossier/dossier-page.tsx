@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DossierAction, DossierView, Me, Timeline } from '@motcua/contracts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { SignedIn } from '../auth/signed-in.tsx';
+import { CashPanel } from '../payments/cash-panel.tsx';
 import { ActionBar } from './action-bar.tsx';
 import type { Person } from './action-form.tsx';
 import { DigitisedFiles } from './digitised-files.tsx';
@@ -132,6 +133,15 @@ function DossierScreen({ me, id }: { me: Me; id: string }) {
       <DigitisedFiles dossier={dossier} onUploaded={timeline.reload} />
 
       <ResultsList dossier={dossier} />
+
+      <CashPanel
+        dossier={dossier}
+        role={me.user.role}
+        onPaid={() => {
+          loaded.reload();
+          timeline.reload();
+        }}
+      />
 
       <section aria-labelledby="forms-heading">
         <h2 id="forms-heading">{t('dossier.page.forms')}</h2>

@@ -8,10 +8,10 @@ import type { Decision } from './intake-draft.ts';
 
 const FORM_OF: Record<Decision, FormNo> = { accept: '01', supplement: '02', refuse: '03' };
 
-type Props = { dossier: DossierView; decision: Decision; ticketLinkFailed: boolean; onNext: () => void };
+type Props = { dossier: DossierView; decision: Decision; ticket: string | 'failed' | null; onNext: () => void };
 
 /** What the officer hands over: the code, the appointment, and the slip to print. */
-export function IntakeDone({ dossier, decision, ticketLinkFailed, onNext }: Props) {
+export function IntakeDone({ dossier, decision, ticket, onNext }: Props) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   const form = FORM_OF[decision];
@@ -39,7 +39,8 @@ export function IntakeDone({ dossier, decision, ticketLinkFailed, onNext }: Prop
           </>
         )}
       </dl>
-      {ticketLinkFailed && <p className="note">{t('dossier.done.ticketNotLinked')}</p>}
+      {ticket === 'failed' && <p className="note">{t('dossier.done.ticketNotLinked')}</p>}
+      {ticket && ticket !== 'failed' && <p>{t('dossier.done.ticketLinked', { number: ticket })}</p>}
       <h3>{t('dossier.done.print')}</h3>
       <p className="button-row">
         <a className="button" href={formPdfUrl(dossier.id, form)} target="_blank" rel="noopener">

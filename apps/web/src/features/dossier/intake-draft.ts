@@ -84,6 +84,11 @@ export function feeTotal(procedure: ProcedureDetail): number {
   return (counterTerms(procedure)?.fees ?? []).reduce((sum, line) => sum + line.amount, 0);
 }
 
+/** The documents asked for on a channel: the counter list leaves out the online-only e-form. */
+export function documentsFor(documents: readonly DocumentItem[], channel: 'counter' | 'online' | 'postal'): DocumentItem[] {
+  return documents.filter((d) => !d.channels || d.channels.includes(channel));
+}
+
 export function missingMandatory(documents: readonly DocumentItem[], provided: ReadonlySet<string>): DocumentItem[] {
   return documents.filter((d) => d.requirement === 'mandatory' && !provided.has(d.id));
 }
@@ -99,6 +104,8 @@ export function intakeRequest(input: {
   reason: string;
   feesCollected: number | null;
   ticketId: string | null;
+  /** Another center of the province that decides (boundary-free procedures only). */
+  competentCenterId?: string | null;
 }): IntakeRequest {
   const body: IntakeRequest = {
     procedureCode: input.procedure.code,
@@ -110,5 +117,6 @@ export function intakeRequest(input: {
   if (input.reason.trim()) body.reason = input.reason.trim();
   if (input.decision === 'accept' && input.feesCollected !== null && input.feesCollected > 0) body.feesCollected = input.feesCollected;
   if (input.ticketId) body.ticketId = input.ticketId;
+  if (input.competentCenterId && input.procedure.boundaryFree) body.competentCenterId = input.competentCenterId;
   return body;
 }

@@ -7,12 +7,13 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { SignedIn } from '../auth/signed-in.tsx';
 import { ApplicantFields } from './applicant-fields.tsx';
 import { ChecklistFields } from './checklist-fields.tsx';
+import { CompetentCenterField } from './competent-center.tsx';
 import { dossierApi } from './dossier-api.ts';
 import { dossierErrorMessage } from './dossier-errors.ts';
 import { fieldErrorsOf, type FieldError } from './field-errors.ts';
 import { FeesField } from './fees-field.tsx';
 import { IntakeDone } from './intake-done.tsx';
-import { counterTerms, emptyApplicant, feeTotal, intakeRequest, missingMandatory, type ApplicantDraft, type Decision } from './intake-draft.ts';
+import { counterTerms, documentsFor, emptyApplicant, feeTotal, intakeRequest, missingMandatory, type ApplicantDraft, type Decision } from './intake-draft.ts';
 import { IntakeOutcome } from './intake-outcome.tsx';
 import { ProcedurePicker } from './procedure-picker.tsx';
 import { WorkNav } from './staff-links.tsx';
@@ -52,7 +53,8 @@ export function IntakePage() {
   );
 }
 
-type Done = { dossier: DossierView; decision: Decision; ticketLinkFailed: boolean };
+/** `ticket`: the queue number now linked to the dossier, 'failed' when linking it did not work. */
+type Done = { dossier: DossierView; decision: Decision; ticket: string | 'failed' | null };
 
 function IntakeConsole({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -66,13 +68,14 @@ function IntakeConsole({ me }: { me: Me }) {
   const [applicant, setApplicant] = useState<ApplicantDraft>(fresh);
   const [provided, setProvided] = useState<Set<string>>(new Set());
   const [fees, setFees] = useState<string>('');
+  const [competent, setCompetent] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [done, setDone] = useState<Done | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
 
   const errors: FieldError[] = useMemo(() => fieldErrorsOf(failure), [failure]);
-  const documents = procedure.status === 'ready' ? procedure.data.documents : [];
+  const documents = useMemo(() => (procedure.status === 'ready' ? documentsFor(procedure.data.documents, 'counter') : []), [procedure]);
   const missing = useMemo(() => missingMandatory(documents, provided), [documents, provided]);
 
   useEffect(() => {
@@ -106,12 +109,11 @@ function IntakeConsole({ me }: { me: Me }) {
     setBusy(true);
     setFailure(null);
     const amount = Number(fees.replace(/\D/g, ''));
-    const body = intakeRequest({ procedure: procedure.data, applicant, provided, decision, supplementIds, reason, feesCollected: Number.isFinite(amount) ? amount : null, ticketId });
+    const body = intakeRequest({ procedure: procedure.data, applicant, provided, decision, supplementIds, reason, feesCollected: Number.isFinite(amount) ? amount : null, ticketId, competentCenterId: competent && competent !== center.id ? competent : null });
     try {
       const dossier = await dossierApi.intake(body);
-      let ticketLinkFailed = false;
-      if (ticketId) ticketLinkFailed = await dossierApi.linkTicket(ticketId, dossier.id).then(() => false, () => true);
-      setDone({ dossier, decision, ticketLinkFailed });
+      const ticket = ticketId ? await dossierApi.linkTicket(ticketId, dossier.id).then((linked) => linked.number, () => 'failed' as const) : null;
+      setDone({ dossier, decision, ticket });
     } catch (error) {
       setFailure(error);
     } finally {
@@ -130,7 +132,7 @@ function IntakeConsole({ me }: { me: Me }) {
     if (ticketId) setParams({}, { replace: true });
   }
 
-  if (done) return <IntakeDone dossier={done.dossier} decision={done.decision} ticketLinkFailed={done.ticketLinkFailed} onNext={startOver} />;
+  if (done) return <IntakeDone dossier={done.dossier} decision={done.decision} ticket={done.ticket} onNext={startOver} />;
 
   return (
     <form className="intake" noValidate onSubmit={(event) => event.preventDefault()}>
@@ -155,6 +157,7 @@ function IntakeConsole({ me }: { me: Me }) {
             <button type="button" className="button button-secondary" onClick={() => setProcedure({ status: 'none' })} disabled={busy}>
               {t('dossier.intake.changeProcedure')}
             </button>
+            {procedure.data.boundaryFree && <CompetentCenterField ownCenterId={center.id} value={competent} onChange={setCompetent} />}
           </div>
         ) : (
           <>

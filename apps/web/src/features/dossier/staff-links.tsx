@@ -2,7 +2,7 @@ import { Link, NavLink, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@motcua/contracts';
 
-type WorkLink = { to: string; id: 'intake' | 'inbox' | 'all' | 'results' | 'approvals' | 'workload'; roles: readonly Role[] };
+type WorkLink = { to: string; id: 'intake' | 'inbox' | 'all' | 'results' | 'approvals' | 'workload' | 'outreach'; roles: readonly Role[] };
 
 // Each role sees its own work first: the counter receives, specialists process, leaders sign.
 const LINKS: readonly WorkLink[] = [
@@ -12,6 +12,7 @@ const LINKS: readonly WorkLink[] = [
   { to: '/staff/inbox?scope=all&show=results', id: 'results', roles: ['counter_officer'] },
   { to: '/staff/workload', id: 'workload', roles: ['director', 'leader'] },
   { to: '/staff/inbox?scope=all', id: 'all', roles: ['counter_officer', 'specialist', 'leader', 'director'] },
+  { to: '/staff/outreach', id: 'outreach', roles: ['counter_officer', 'leader', 'director'] },
 ];
 
 export function linksFor(role: Role): readonly WorkLink[] {

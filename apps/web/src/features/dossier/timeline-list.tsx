@@ -9,7 +9,8 @@ type T = TFunction<'translation', undefined>;
 
 const KNOWN_ACTIONS = new Set([
   'receive', 'accept', 'refuse', 'request_supplement', 'receive_supplement', 'assign', 'reassign', 'start_review', 'submit_for_approval',
-  'send_back', 'approve', 'sign', 'request_payment', 'record_payment', 'finish', 'return_result', 'withdraw', 'stop', 'apologize',
+  'send_back', 'approve', 'sign', 'request_payment', 'record_payment', 'finish', 'return_result', 'withdraw', 'stop', 'apologize', 'submit_online',
+  'rating',
 ]);
 const ROLES = new Set<string>(['counter_officer', 'specialist', 'leader', 'director', 'province_admin', 'citizen']);
 
@@ -45,9 +46,15 @@ function details(e: Event, t: T): string[] {
   const d = e.data;
   const out: string[] = [];
   if (e.action === 'assign' && d.automatic === true) out.push(t('dossier.timeline.automatic'));
+  // Assisted filing (citizen portal): the officer or volunteer who filed for the citizen.
+  const helper = typeof d.helpedBy === 'object' && d.helpedBy !== null ? str((d.helpedBy as { name?: unknown }).name) : null;
+  if (helper) out.push(t('dossier.timeline.helpedBy', { name: helper }));
   if (Array.isArray(d.requested)) out.push(t('dossier.timeline.requested', { n: d.requested.length }));
   if (typeof d.amountPaid === 'number') out.push(t('dossier.timeline.amount', { amount: formatMoney(d.amountPaid) }));
   if (str(d.newDueAt)) out.push(t('dossier.timeline.newDue', { when: formatDateTime(vnIso(str(d.newDueAt)!)) }));
+  if (e.action === 'return_result' && (d.returnMethod === 'counter' || d.returnMethod === 'post' || d.returnMethod === 'online')) {
+    out.push(t(`dossier.timeline.returned.${d.returnMethod}`, { who: str(d.receivedBy) ?? '', code: str(d.postalTrackingCode) ?? '' }));
+  }
   if (str(d.form)) out.push(t('dossier.timeline.form', { form: str(d.form) }));
   // The leader's signature records the e-result it issued (results module).
   const result = typeof d.result === 'object' && d.result !== null ? str((d.result as { code?: unknown }).code) : null;

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { PriorityCategory, PublicTicket, ServiceGroup } from '@motcua/contracts';
@@ -7,15 +7,27 @@ import { errorMessage } from '../../lib/error-message.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { PRIORITIES, queueApi } from './queue-api.ts';
 import { TicketCard } from './ticket-card.tsx';
+import { KioskAppointment } from './kiosk-appointment.tsx';
+import { KioskRating } from './kiosk-rating.tsx';
+import { KioskSearch } from './kiosk-search.tsx';
+import { AssistantWidget } from '../assistant/assistant-widget.tsx';
 import './queue.css';
 
 /** After this long the kiosk goes back to the start for the next person. */
 const RESET_MS = 45_000;
 
+/** A kiosk left on another screen (search, appointment, rating) returns to the start after this long untouched. */
+const IDLE_MS = 90_000;
+
+/** What the kiosk shows besides taking a number: appointment check-in, procedure search, rating. */
+type Mode = 'take' | 'appointment' | 'search' | 'rate';
+
 /** Full-screen touch kiosk of one center: choose a service group, optionally a priority and a phone. */
 export function KioskPage() {
   const { centerId = '' } = useParams();
   const { t } = useTranslation();
+  const { t: t2 } = useTranslation('queue2');
+  const [mode, setMode] = useState<Mode>('take');
   useDocumentTitle(t('queue.kiosk.title'));
   const [groups, setGroups] = useState<ServiceGroup[] | null>(null);
   const [centerName, setCenterName] = useState('');
@@ -24,7 +36,6 @@ export function KioskPage() {
   const [ticket, setTicket] = useState<PublicTicket | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [code, setCode] = useState('');
 
   useEffect(() => {
     queueApi.groups(centerId).then(setGroups, setFailure);
@@ -37,11 +48,27 @@ export function KioskPage() {
     return () => clearTimeout(timer);
   }, [ticket]);
 
+  useEffect(() => {
+    if (mode === 'take' || ticket) return;
+    let timer = setTimeout(reset, IDLE_MS);
+    const touched = () => {
+      clearTimeout(timer);
+      timer = setTimeout(reset, IDLE_MS);
+    };
+    window.addEventListener('pointerdown', touched);
+    window.addEventListener('keydown', touched);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pointerdown', touched);
+      window.removeEventListener('keydown', touched);
+    };
+  }, [mode, ticket]);
+
   function reset() {
     setTicket(null);
     setPriority(null);
     setPhone('');
-    setCode('');
+    setMode('take');
     setFailure(null);
   }
 
@@ -60,11 +87,6 @@ export function KioskPage() {
 
   const take = (group: ServiceGroup) =>
     run(() => queueApi.take(centerId, { serviceGroupId: group.id, priority, phone: phone.trim() === '' ? null : phone.trim(), source: 'kiosk' }));
-
-  function checkIn(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (code.trim().length >= 4) void run(() => queueApi.checkIn(centerId, code.trim()));
-  }
 
   return (
     <div className="kiosk">
@@ -91,6 +113,12 @@ export function KioskPage() {
               </button>
             </div>
           </section>
+        ) : mode === 'appointment' ? (
+          <KioskAppointment centerId={centerId} onTicket={setTicket} onBack={reset} />
+        ) : mode === 'search' ? (
+          <KioskSearch centerId={centerId} onBack={reset} />
+        ) : mode === 'rate' ? (
+          <KioskRating onBack={reset} />
         ) : (
           <>
             <h1>{t('queue.kiosk.heading')}</h1>
@@ -129,18 +157,29 @@ export function KioskPage() {
                 </li>
               ))}
             </ul>
-            <form className="kiosk-checkin" onSubmit={checkIn}>
-              <h2>{t('queue.kiosk.appointmentHeading')}</h2>
-              <div className="field">
-                <label htmlFor="kiosk-code">{t('queue.kiosk.appointmentCode')}</label>
-                <input id="kiosk-code" autoComplete="off" autoCapitalize="characters" value={code} onChange={(e) => setCode(e.target.value)} />
-              </div>
-              <button type="submit" className="button kiosk-button" disabled={busy}>
-                {t('queue.kiosk.checkIn')}
-              </button>
-            </form>
+            <section aria-labelledby="kiosk-more" className="kiosk-more">
+              <h2 id="kiosk-more">{t2('kiosk.more')}</h2>
+              <ul className="kiosk-more-list">
+                <li>
+                  <button type="button" className="kiosk-more-button" onClick={() => setMode('appointment')}>
+                    {t2('kiosk.appointmentButton')}
+                  </button>
+                </li>
+                <li>
+                  <button type="button" className="kiosk-more-button" onClick={() => setMode('search')}>
+                    {t2('kiosk.searchButton')}
+                  </button>
+                </li>
+                <li>
+                  <button type="button" className="kiosk-more-button" onClick={() => setMode('rate')}>
+                    {t2('kiosk.rateButton')}
+                  </button>
+                </li>
+              </ul>
+            </section>
           </>
         )}
+        <AssistantWidget surface="kiosk" centerId={centerId} />
       </main>
     </div>
   );

@@ -3,20 +3,28 @@ import { useTranslation } from 'react-i18next';
 import type { StatsDimension, StatsResponse } from '@motcua/contracts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { queueApi } from './queue-api.ts';
+import { QueueCharts } from './queue-charts.tsx';
 
 const DIMENSIONS: StatsDimension[] = ['center', 'group', 'counter', 'officer', 'hour'];
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
-/** Queue figures for the director's center or the whole province; a table now, charts later. */
+/** Queue figures for the director's center or the whole province: a table, then charts per hour and counter. */
 export function QueueStats() {
   const { t } = useTranslation();
+  const { t: t2 } = useTranslation('queue2');
+  const [period, setPeriod] = useState(() => ({ from: today(), to: today() }));
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(today);
   const [by, setBy] = useState<StatsDimension>('group');
   const [data, setData] = useState<StatsResponse | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
 
-  const load = () => queueApi.stats(from, to, by).then((d) => (setData(d), setFailure(null)), setFailure);
+  const load = () =>
+    queueApi.stats(from, to, by).then((d) => {
+      setData(d);
+      setFailure(null);
+      setPeriod({ from, to });
+    }, setFailure);
   useEffect(() => {
     void load();
   }, []);
@@ -70,6 +78,8 @@ export function QueueStats() {
               <th scope="col">{t('queue.stats.noShows')}</th>
               <th scope="col">{t('queue.stats.avgWait')}</th>
               <th scope="col">{t('queue.stats.avgService')}</th>
+              <th scope="col">{t2('charts.ratings')}</th>
+              <th scope="col">{t2('charts.dossiers')}</th>
             </tr>
           </thead>
           <tbody>
@@ -81,11 +91,25 @@ export function QueueStats() {
                 <td>{r.noShows}</td>
                 <td>{minutes(r.avgWaitMinutes)}</td>
                 <td>{minutes(r.avgServiceMinutes)}</td>
+                <td>{t2('charts.ratingCounts', { very: r.ratings.verySatisfied, ok: r.ratings.satisfied, bad: r.ratings.dissatisfied })}</td>
+                <td>
+                  {r.dossiers.linked === 0
+                    ? '–'
+                    : t2('charts.dossierSummary', {
+                        linked: r.dossiers.linked,
+                        returned: r.dossiers.returned,
+                        hours: r.dossiers.avgIssueToReturnHours ?? '–',
+                        very: r.dossiers.ratings.verySatisfied,
+                        ok: r.dossiers.ratings.satisfied,
+                        bad: r.dossiers.ratings.dissatisfied,
+                      })}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {data && <QueueCharts from={period.from} to={period.to} />}
     </section>
   );
 }

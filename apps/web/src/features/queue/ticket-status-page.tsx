@@ -6,6 +6,7 @@ import { errorMessage } from '../../lib/error-message.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { queueApi } from './queue-api.ts';
 import { TicketCard } from './ticket-card.tsx';
+import { VisitRatingForm } from './visit-rating.tsx';
 import './queue.css';
 
 const REFRESH_MS = 15_000;
@@ -47,6 +48,7 @@ export function TicketStatusPage() {
           <p role="status" className={ticket.counterNumber ? 'ticket-called' : 'lead'}>
             {ticket.counterNumber ? t('queue.status.goTo', { counter: ticket.counterNumber }) : t(`queue.status.${ticket.status}`)}
           </p>
+          <VisitRatingForm key={ticket.id} ticket={ticket} channel="phone" />
           <TicketCard ticket={ticket} />
         </>
       )}

@@ -8,6 +8,9 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { SignedIn } from '../auth/signed-in.tsx';
 import { WorkingHoursTable } from './working-hours-table.tsx';
 import { WorkCards } from '../dossier/staff-links.tsx';
+import { CenterReportsLink } from '../reports/reports-link.tsx';
+import { QueueDirectorLink } from '../queue/appointment-link.tsx';
+import { VoiceAndFeesCards } from '../feedback/voice-cards.tsx';
 
 export function StaffPage() {
   const { t } = useTranslation();
@@ -25,6 +28,9 @@ function WhoAmI({ me }: { me: Me }) {
   return (
     <>
       <WorkCards role={me.user.role} />
+      <CenterReportsLink role={me.user.role} />
+      <QueueDirectorLink role={me.user.role} />
+      <VoiceAndFeesCards role={me.user.role} />
       <section aria-labelledby="account-heading">
         <h2 id="account-heading">{t('staff.account')}</h2>
         <dl className="facts">
