@@ -26,7 +26,9 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
-  timeout: 30_000,
+  // A limit, not a measurement: a whole counter-to-return journey with accessibility scans takes
+  // ~25 s on a quiet 2-core machine and more while other work shares it.
+  timeout: 90_000,
   reporter: [['list']],
   use: {
     baseURL: external ?? `http://127.0.0.1:${PORT}`,
@@ -62,7 +64,7 @@ export default defineConfig({
           command: 'node ../scripts/start.mjs',
           url: `http://127.0.0.1:${PORT}/api/health`,
           // Many sign-ins from one address within a minute: raise the login limit for the test server only.
-          env: { PORT: String(PORT), MOTCUA_DATA_DIR: dataDir(), MOTCUA_LOGIN_RATE_LIMIT: '200' },
+          env: { PORT: String(PORT), MOTCUA_DATA_DIR: dataDir(), MOTCUA_LOGIN_RATE_LIMIT: '200', SIM_PORTAL_PORT: String(PORT + 1000) },
           timeout: 240_000,
           reuseExistingServer: false,
           stdout: 'ignore',

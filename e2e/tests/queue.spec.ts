@@ -1,13 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './fixtures.ts';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { expect, test } from '@playwright/test';
+import { receiveBirthRegistration, seriousViolations, signIn } from './fixtures.ts';
 
 test('a ticket taken at the kiosk is called at the counter, shown on the display and opens intake', async ({ page, context }) => {
   // The kiosk is set up once by choosing its center.
@@ -58,6 +50,14 @@ test('a ticket taken at the kiosk is called at the counter, shown on the display
   await phone.goto(`/queue/tickets/${ticket.id}`);
   await expect(phone.getByRole('status')).toHaveText('Mời bạn đến quầy số 1');
 
+  // The visit's intake: the new dossier is linked back to the ticket.
+  await page.getByRole('link', { name: 'Mở tiếp nhận hồ sơ' }).click();
+  const code = await receiveBirthRegistration(page);
+  expect(code).toMatch(/^H46\.01-\d{6}-\d{4}$/);
+  await expect(page.getByText(`Đã gắn số thứ tự ${ticket.number} với hồ sơ này.`)).toBeVisible();
+
+  // Back at the console, the officer closes the visit; the hall board clears it.
+  await page.goto('/staff/counter');
   await page.getByRole('button', { name: 'Hoàn thành' }).click();
   await expect(nowCalling.getByRole('row', { name: `${ticket.number} Quầy 1` })).toHaveCount(0);
 });
