@@ -6,7 +6,7 @@ import { DomainError, forbidden, notFound } from '../../platform/errors.ts';
 import { computeDeadline, loadCalendar } from '../calendar/index.ts';
 import { findCenter, readNoAppointmentPolicy } from '../units/index.ts';
 import { autoAssign } from './dossier.assign.ts';
-import { formatDossierCode, nextDossierSeq } from './dossier.code.ts';
+import { provisionalCode, takeDossierCode } from './dossier.code.ts';
 import { recordEvent } from './dossier.events.ts';
 import { procedures } from './dossier.ports.ts';
 import { bundles } from './dossier.bundles.ts';
@@ -81,11 +81,10 @@ export async function intakeAtCounter(deps: Deps, actor: Actor, input: IntakeReq
   const state = input.decision === 'accept' ? 'received' : input.decision === 'supplement' ? 'supplement_requested' : 'not_accepted';
 
   return deps.db.transaction(async (tx) => {
-    const seq = await nextDossierSeq(tx, center.agencyCode, now);
     const id = deps.ids.next();
     const row = await insertDossier(tx, {
       id,
-      code: formatDossierCode(center.agencyCode, now, seq),
+      code: provisionalCode(id),
       provinceCode: center.provinceCode,
       centerId: center.id,
       competentCenterId: competent,
@@ -127,16 +126,17 @@ export async function intakeAtCounter(deps: Deps, actor: Actor, input: IntakeReq
         ...(noAppointment ? { noAppointment: true } : {}),
       },
     });
-    const placed = await placeReceived(tx, deps, row, version.code, now);
+    const interconnected = row.status === 'received' && !!bundles[version.code];
+    const assigned = row.status === 'received' && !interconnected ? await autoAssign(tx, deps, row, now) : row;
+    const coded = await takeDossierCode(tx, assigned, center.agencyCode, now);
+    // The parts of an interconnected procedure are numbered after the parent's code, so they come after it.
+    const placed = interconnected ? await coordinateParts(tx, deps, coded, now) : coded;
     return opts.onReceived ? opts.onReceived(tx, placed) : placed;
   });
 }
 
-/** A received dossier goes to a specialist at once; an interconnected one spawns its parts. */
-async function placeReceived(tx: Db, deps: Deps, row: DossierRow, code: string, now: Date): Promise<DossierRow> {
-  if (row.status !== 'received') return row;
-  if (!bundles[code]) return autoAssign(tx, deps, row, now);
-  // The parent of an interconnected procedure only coordinates: its parts carry the work.
+/** The parent of an interconnected procedure only coordinates: its parts carry the work. */
+async function coordinateParts(tx: Db, deps: Deps, row: DossierRow, now: Date): Promise<DossierRow> {
   const parent = await updateIfVersion(tx, row.id, row.version, { status: 'processing', step: 'in_review', bundleRole: 'parent', updatedAt: now });
   await spawnChildren(tx, deps, parent!, now);
   return parent!;

@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
 import { findCenter } from '../units/index.ts';
-import { formatDossierCode, nextDossierSeq } from './dossier.code.ts';
+import { provisionalCode, takeDossierCode } from './dossier.code.ts';
 import { recordEvent, type EventActor } from './dossier.events.ts';
 import { channelLimit } from './dossier.intake.ts';
 import { procedures } from './dossier.ports.ts';
@@ -66,11 +66,10 @@ export async function submitOnline(
   if (errors.length > 0) throw new DomainError('validation', 'dossier.invalid_submission', 'The dossier cannot be submitted as entered.', { errors });
 
   return deps.db.transaction(async (tx) => {
-    const seq = await nextDossierSeq(tx, center.agencyCode, now);
     const id = deps.ids.next();
-    const row = await insertDossier(tx, {
+    const inserted = await insertDossier(tx, {
       id,
-      code: formatDossierCode(center.agencyCode, now, seq),
+      code: provisionalCode(id),
       provinceCode: center.provinceCode,
       centerId: center.id,
       competentCenterId: center.id,
@@ -108,6 +107,7 @@ export async function submitOnline(
         ...(input.helper ? { helpedBy: input.helper } : {}),
       },
     });
+    const row = await takeDossierCode(tx, inserted, center.agencyCode, now);
     if (opts.inTransaction) await opts.inTransaction(tx, row);
     return row;
   });
