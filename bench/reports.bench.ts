@@ -13,7 +13,7 @@ import { migrate } from '../apps/api/src/platform/db/migrate.ts';
 import { uuidv7Ids } from '../apps/api/src/platform/ids.ts';
 import { seedSets } from '../apps/api/seed/index.ts';
 import { percentile, round, timeCalls, type BenchResult } from './lib.ts';
-import { keptDatabase, lowerPriority, provenance, type Log } from './support/kept.ts';
+import { inParallel, keptDatabase, lowerPriority, provenance, type Log } from './support/kept.ts';
 import { secondsSince as seconds } from './support/pg.ts';
 
 const ROWS = Number(process.env.REPORTS_BENCH_ROWS ?? 10_000_000);
@@ -54,44 +54,16 @@ async function generate(url: string, log: Log): Promise<Record<string, number>> 
     const procs = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from bench_procs`))[0]!.n;
 
     const t0 = performance.now();
-    for (let start = 0; start < ROWS; start += BATCH) {
+    const starts = Array.from({ length: Math.ceil(ROWS / BATCH) }, (_, i) => i * BATCH);
+    let done = 0;
+    // Dossiers spread evenly over 1 Jul 2025 – 22 Nov 2026 (510 days) and over the communes; the
+    // procedure, channel, lateness and flags come from multiplicative hashes of the row number.
+    await inParallel(url, starts, async (client, start) => {
       const end = Math.min(ROWS, start + BATCH) - 1;
-      // Dossiers spread evenly over 1 Jul 2025 – 22 Nov 2026 (510 days) and over the communes; the
-      // procedure, channel, lateness and flags come from multiplicative hashes of the row number.
-      await db.execute(sql`
-        insert into report_dossier_facts
-        select 'B' || g, null, 'import', ${PROVINCE}, u.code, null, null, p.code, 'Thủ tục ' || p.code, p.sector,
-          case when h1 < 700 then 2 else 1 end, false, case when x.open then 'processing' else 'returned' end,
-          x.received_at, x.due_at, x.finished_at, x.returned_at, x.finished_at,
-          case when x.open then x.due_at when x.late then x.due_at end,
-          (x.received_at at time zone 'Asia/Ho_Chi_Minh')::date,
-          (x.finished_at at time zone 'Asia/Ho_Chi_Minh')::date,
-          (x.returned_at at time zone 'Asia/Ho_Chi_Minh')::date,
-          (x.finished_at at time zone 'Asia/Ho_Chi_Minh')::date,
-          case when x.open or x.late then (x.due_at at time zone 'Asia/Ho_Chi_Minh')::date end,
-          true, case when x.open then null when x.late then 'late' when h3 < 300 then 'early' else 'on_time' end,
-          case when x.open then null else not x.late end, 0,
-          case when x.open then null else round((extract(epoch from x.finished_at - x.received_at) / 86400)::numeric, 2)::float8 end,
-          case when h2 < 300 then 50000 else 0 end, h2 < 300 and h1 < 500, true, h3 < 850, h4 < 900, h4 < 500, h4 < 300, h5 < 600,
-          false, false, h5 < 950, case when h5 < 300 then (case when h5 < 20 then 1 else 3 end) end::smallint, false, false, now()
-        from generate_series(${start}::bigint, ${end}::bigint) g
-        cross join lateral (select (g * 2654435761) % 1000 as h1, (g * 40503 + 7) % 1000 as h2, (g * 2246822519) % 1000 as h3,
-                                   (g * 3266489917) % 1000 as h4, (g * 668265263) % 1000 as h5) h
-        join bench_units u on u.i = g % ${COMMUNES}
-        join bench_procs p on p.i = ((g / ${COMMUNES}) * 7919 % 1000003) % ${procs}
-        cross join lateral (
-          select r.received_at, r.received_at + interval '3 days' as due_at,
-                 r.received_at > timestamptz '2026-11-17 00:00+07' as open,
-                 h3 >= 960 as late
-          from (select timestamptz '2025-07-01 08:00+07' + (g * 510.0 / ${ROWS}) * interval '1 day' + (g % 9) * interval '1 hour' as received_at) r
-        ) y
-        cross join lateral (
-          select y.received_at, y.due_at, y.open, y.late,
-                 case when y.open then null when y.late then y.due_at + interval '1 day' else y.received_at + (h3 / 1000.0) * interval '2 days' end as finished_at,
-                 case when y.open then null when y.late then y.due_at + interval '26 hours' else y.received_at + (h3 / 1000.0) * interval '2 days' + interval '2 hours' end as returned_at
-        ) x`);
-      log(`generated ${end + 1} dossiers (${seconds(t0)} s)`);
-    }
+      await client.query(factsBatch, [start, end, PROVINCE, COMMUNES, procs, ROWS]);
+      done += end - start + 1;
+      log(`generated ${done} dossiers (${seconds(t0)} s)`);
+    });
     const generated = seconds(t0);
 
     const t1 = performance.now();
@@ -115,6 +87,40 @@ async function generate(url: string, log: Log): Promise<Record<string, number>> 
     await database.close();
   }
 }
+
+// $1 start, $2 end (row numbers), $3 province, $4 communes, $5 procedures, $6 total rows.
+const factsBatch = `
+insert into report_dossier_facts
+select 'B' || g, null, 'import', $3, u.code, null, null, p.code, 'Thủ tục ' || p.code, p.sector,
+  case when h1 < 700 then 2 else 1 end, false, case when x.open then 'processing' else 'returned' end,
+  x.received_at, x.due_at, x.finished_at, x.returned_at, x.finished_at,
+  case when x.open then x.due_at when x.late then x.due_at end,
+  (x.received_at at time zone 'Asia/Ho_Chi_Minh')::date,
+  (x.finished_at at time zone 'Asia/Ho_Chi_Minh')::date,
+  (x.returned_at at time zone 'Asia/Ho_Chi_Minh')::date,
+  (x.finished_at at time zone 'Asia/Ho_Chi_Minh')::date,
+  case when x.open or x.late then (x.due_at at time zone 'Asia/Ho_Chi_Minh')::date end,
+  true, case when x.open then null when x.late then 'late' when h3 < 300 then 'early' else 'on_time' end,
+  case when x.open then null else not x.late end, 0,
+  case when x.open then null else round((extract(epoch from x.finished_at - x.received_at) / 86400)::numeric, 2)::float8 end,
+  case when h2 < 300 then 50000 else 0 end, h2 < 300 and h1 < 500, true, h3 < 850, h4 < 900, h4 < 500, h4 < 300, h5 < 600,
+  false, false, h5 < 950, case when h5 < 300 then (case when h5 < 20 then 1 else 3 end) end::smallint, false, false, now()
+from generate_series($1::bigint, $2::bigint) g
+cross join lateral (select (g * 2654435761) % 1000 as h1, (g * 40503 + 7) % 1000 as h2, (g * 2246822519) % 1000 as h3,
+                           (g * 3266489917) % 1000 as h4, (g * 668265263) % 1000 as h5) h
+join bench_units u on u.i = g % $4
+join bench_procs p on p.i = ((g / $4) * 7919 % 1000003) % $5
+cross join lateral (
+  select r.received_at, r.received_at + interval '3 days' as due_at,
+         r.received_at > timestamptz '2026-11-17 00:00+07' as open,
+         h3 >= 960 as late
+  from (select timestamptz '2025-07-01 08:00+07' + (g * 510.0 / $6) * interval '1 day' + (g % 9) * interval '1 hour' as received_at) r
+) y
+cross join lateral (
+  select y.received_at, y.due_at, y.open, y.late,
+         case when y.open then null when y.late then y.due_at + interval '1 day' else y.received_at + (h3 / 1000.0) * interval '2 days' end as finished_at,
+         case when y.open then null when y.late then y.due_at + interval '26 hours' else y.received_at + (h3 / 1000.0) * interval '2 days' + interval '2 hours' end as returned_at
+) x`;
 
 export default async function run(): Promise<BenchResult[]> {
   const data = await keptDatabase({

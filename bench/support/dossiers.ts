@@ -16,7 +16,7 @@ import { systemClock } from '../../apps/api/src/platform/clock.ts';
 import { openPostgres, type Db } from '../../apps/api/src/platform/db/client.ts';
 import { migrate } from '../../apps/api/src/platform/db/migrate.ts';
 import { uuidv7Ids } from '../../apps/api/src/platform/ids.ts';
-import { bulkSession, keptDatabase, log as say, type Dataset, type Log } from './kept.ts';
+import { bulkSession, inParallel, keptDatabase, log as say, type Dataset, type Log } from './kept.ts';
 import { secondsSince } from './pg.ts';
 
 /** Bump when the generated data changes: kept databases of another version are regenerated. */
@@ -114,11 +114,14 @@ async function generate(url: string, rows: number, log: Log): Promise<void> {
 
     const historyEnd = (await c.query<{ t: Date }>(`select date_trunc('day', now() at time zone 'Asia/Ho_Chi_Minh') at time zone 'Asia/Ho_Chi_Minh' as t`)).rows[0]!.t;
     const t0 = performance.now();
-    for (let start = 0; start < rows; start += BATCH) {
+    const starts = Array.from({ length: Math.ceil(rows / BATCH) }, (_, i) => i * BATCH);
+    let done = 0;
+    await inParallel(url, starts, async (client, start) => {
       const end = Math.min(rows, start + BATCH) - 1;
-      await c.query(insertBatch, [start, end, rows, centers, procs, phuxuan, historyEnd]);
-      log(`generated ${(end + 1).toLocaleString('en')} of ${rows.toLocaleString('en')} dossiers (${secondsSince(t0)} s)`);
-    }
+      await client.query(insertBatch, [start, end, rows, centers, procs, phuxuan, historyEnd]);
+      done += end - start + 1;
+      log(`generated ${done.toLocaleString('en')} of ${rows.toLocaleString('en')} dossiers (${secondsSince(t0)} s)`);
+    });
     const t1 = performance.now();
     for (const k of keys) await c.query(`alter table ${k.tbl} add constraint ${k.name} ${k.def}`);
     for (const ix of indexes) await c.query(ix.def);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/harness.ts';
 import { applicant, asUser, completeChecklist } from '../support/dossier-fixtures.ts';
+import { InboxList } from '../../src/modules/dossier/dossier.routes.ts';
 
 let t: TestApp;
 // Monday 23 November 2026, 09:00 in Huế.
@@ -27,6 +28,8 @@ describe('a birth registration from counter to return', () => {
     expect(d.procedureName).toBe('Thủ tục đăng ký khai sinh');
 
     const inbox = (await specialist.get('/api/v1/dossiers?assignee=me')).json();
+    // The inbox is sent without zod's serializer: it must still be exactly what the schema says.
+    expect(InboxList.parse(inbox)).toEqual(inbox);
     expect(inbox.items.map((i: { code: string }) => i.code)).toContain(d.code);
     expect(inbox.items.find((i: { code: string }) => i.code === d.code).badge).toBe('due_today');
 

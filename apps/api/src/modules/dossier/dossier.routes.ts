@@ -4,6 +4,7 @@ import { ActionRequest, DossierView, IntakeRequest, Problem, Timeline } from '@m
 import type { AppContext } from '../../platform/context.ts';
 import { forbidden } from '../../platform/errors.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
+import { plainJson } from '../../platform/http/plain-json.ts';
 import { requireActor } from '../../platform/http/request.ts';
 import { loadCalendar, toLocalIso } from '../calendar/index.ts';
 import { openDrafts } from './dossier.risk.ts';
@@ -19,6 +20,8 @@ import { badgeOf, toView } from './dossier.views.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem };
 const InboxItem = DossierView.extend({ badge: z.enum(['late', 'due_today', 'at_risk']).nullable() });
+/** The inbox's body (exported for the test that holds the plain-JSON route to it). */
+export const InboxList = z.object({ items: z.array(InboxItem) });
 
 export function dossierRoutes(app: ZodApp, ctx: AppContext): void {
   app.post(
@@ -43,12 +46,13 @@ export function dossierRoutes(app: ZodApp, ctx: AppContext): void {
   app.get(
     '/api/v1/dossiers',
     {
+      ...plainJson,
       schema: {
         operationId: 'listDossiers',
         tags: ['dossiers'],
         summary: "Open dossiers of my center, soonest deadline first (assignee=me: my inbox)",
         querystring: z.object({ assignee: z.enum(['me', 'all']).default('all'), limit: z.coerce.number().int().min(1).max(500).default(100) }),
-        response: { 200: z.object({ items: z.array(InboxItem) }), ...errors },
+        response: { 200: InboxList, ...errors },
       },
     },
     async (request) => {
