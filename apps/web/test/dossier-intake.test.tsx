@@ -173,4 +173,29 @@ describe('counter intake', { timeout: SLOW_MACHINE_MS }, () => {
     expect(posts[0]).not.toHaveProperty('reason');
     expect(posts[1]).toMatchObject({ decision: 'refuse', reason: 'Thủ tục không thuộc thẩm quyền của phường' });
   });
+  it('a retry after the network dropped sends the same Idempotency-Key, so the server cannot make two dossiers; the next dossier gets a new key', async () => {
+    const { user, calls, routes } = await fillIntake('/staff/intake', { 'POST /api/v1/dossiers': 'network-down' });
+    for (const name of ['Giấy chứng sinh', 'Giấy tờ tùy thân', 'Tờ khai đăng ký khai sinh']) await user.click(screen.getByRole('checkbox', { name }));
+    await user.click(screen.getByRole('button', { name: 'Tiếp nhận hồ sơ' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Không kết nối được máy chủ');
+
+    routes['POST /api/v1/dossiers'] = { status: 200, body: dossier({ status: 'processing', step: 'assigned', dueAt: '2026-11-24T17:00:00+07:00' }) };
+    await user.click(screen.getByRole('button', { name: 'Tiếp nhận hồ sơ' }));
+    expect(await screen.findByRole('heading', { name: 'Đã tiếp nhận hồ sơ' })).toBeTruthy();
+    const keyOf = (c: (typeof calls)[number]) => (c.init?.headers as Record<string, string>)['idempotency-key'];
+    const posts = calls.filter((c) => c.key === 'POST /api/v1/dossiers');
+    expect(posts).toHaveLength(2);
+    expect(keyOf(posts[0]!)).toMatch(/^[0-9a-f]{32}$/);
+    expect(keyOf(posts[1]!)).toBe(keyOf(posts[0]!));
+
+    await user.click(screen.getByRole('button', { name: 'Tiếp nhận hồ sơ mới' }));
+    await user.type(await screen.findByLabelText('Tìm thủ tục'), 'khai sinh');
+    await user.click(await screen.findByRole('button', { name: /Thủ tục đăng ký khai sinh/ }));
+    await screen.findByRole('heading', { name: '3. Thành phần hồ sơ' });
+    await user.click(screen.getByRole('button', { name: 'Yêu cầu bổ sung' }));
+    await user.click(within(screen.getByRole('region', { name: 'Yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)' })).getByRole('button', { name: 'Lập phiếu yêu cầu bổ sung' }));
+    const third = calls.filter((c) => c.key === 'POST /api/v1/dossiers')[2];
+    expect(third && keyOf(third)).toMatch(/^[0-9a-f]{32}$/);
+    expect(keyOf(third!)).not.toBe(keyOf(posts[0]!));
+  });
 });

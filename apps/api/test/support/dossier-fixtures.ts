@@ -23,7 +23,7 @@ export async function asUser(t: TestApp, username: string) {
   const token = await t.login(username);
   const headers = { authorization: `Bearer ${token}` };
   return {
-    intake: (body: object) => t.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers, payload: body }),
+    intake: (body: object, extra: Record<string, string> = {}) => t.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: { ...headers, ...extra }, payload: body }),
     act: (id: string, body: object) => t.app.inject({ method: 'POST', url: `/api/v1/dossiers/${id}/actions`, headers, payload: body }),
     get: (url: string) => t.app.inject({ url, headers }),
   };

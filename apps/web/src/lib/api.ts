@@ -31,11 +31,11 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-type RequestOptions = { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown; signal?: AbortSignal };
+type RequestOptions = { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown; signal?: AbortSignal; headers?: Record<string, string> };
 
 /** Same-origin request with a JSON (or file) body; resolves with the JSON answer, rejects with an ApiError. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, signal } = options;
+  const { method = 'GET', body, signal, headers = {} } = options;
   // A file (Blob) is uploaded as itself, e.g. a PDF to verify; anything else is sent as JSON.
   const isFile = body instanceof Blob;
   let response: Response;
@@ -43,7 +43,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': isFile ? body.type || 'application/octet-stream' : 'application/json' },
+      headers: { ...headers, ...(body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': isFile ? body.type || 'application/octet-stream' : 'application/json' }) },
       body: body === undefined ? null : isFile ? body : JSON.stringify(body),
       signal: signal ?? null,
     });
@@ -63,3 +63,11 @@ export const api = {
   logout: () => request<void>('/api/v1/auth/logout', { method: 'POST' }),
   me: (signal?: AbortSignal) => request<Me>('/api/v1/me', signal ? { signal } : {}),
 };
+
+/**
+ * A fresh Idempotency-Key. crypto.randomUUID exists only on https or localhost pages; centers on a
+ * plain-HTTP LAN still have getRandomValues.
+ */
+export function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}

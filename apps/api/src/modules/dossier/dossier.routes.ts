@@ -13,10 +13,14 @@ import { userNames } from '../auth/index.ts';
 import { act } from './dossier.act.ts';
 import { attachFile, listFiles, MAX_FILE_BYTES, readFile } from './dossier.files.ts';
 import { intakeAtCounter } from './dossier.intake.ts';
+import { intakeOnce } from './dossier.intake-once.ts';
 import { findDossier, findDossierByCode, listOpen } from './dossier.repo.ts';
 import { readTimeline } from './dossier.timeline.ts';
 import { visibleOr404 } from './dossier.access.ts';
 import { badgeOf, toView } from './dossier.views.ts';
+
+/** A client-made key for one intake (a UUID is typical). */
+const IdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, '8–100 letters, digits, - or _');
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem };
 const InboxItem = DossierView.extend({ badge: z.enum(['late', 'due_today', 'at_risk']).nullable() });
@@ -31,15 +35,18 @@ export function dossierRoutes(app: ZodApp, ctx: AppContext): void {
         operationId: 'intakeDossier',
         tags: ['dossiers'],
         summary: 'Counter intake: receive (Form 01), ask for supplements (Form 02) or refuse (Form 03)',
+        description: 'With an Idempotency-Key header, a retry of the same intake answers 200 with the dossier the first attempt made.',
+        headers: z.object({ 'idempotency-key': IdempotencyKey.optional() }),
         body: IntakeRequest,
-        response: { 201: DossierView, ...errors },
+        response: { 201: DossierView, 200: DossierView, ...errors },
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const row = await intakeAtCounter(ctx, actor, request.body);
-      ctx.wakeOutbox();
-      return reply.status(201).send(toView(row, actor));
+      const key = request.headers['idempotency-key'];
+      const { row, replayed } = key ? await intakeOnce(ctx, actor, request.body, key) : { row: await intakeAtCounter(ctx, actor, request.body), replayed: false };
+      if (!replayed) ctx.wakeOutbox();
+      return reply.status(replayed ? 200 : 201).send(toView(row, actor));
     },
   );
 

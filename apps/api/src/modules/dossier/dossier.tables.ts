@@ -132,3 +132,22 @@ export const dossierFiles = pgTable(
   },
   (t) => [index('dossier_files_dossier_idx').on(t.dossierId, t.itemId)],
 );
+
+/**
+ * Counter intakes sent with an Idempotency-Key: a retry of the same intake (the answer was lost on
+ * a bad connection, or the API died after commit) gets the dossier already made, not a second one.
+ */
+export const intakeKeys = pgTable(
+  'intake_keys',
+  {
+    centerId: uuid('center_id').notNull(),
+    key: text('key').notNull(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    procedureCode: text('procedure_code').notNull(),
+    idNumber: text('id_number').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.centerId, t.key] })],
+);

@@ -44,7 +44,8 @@ export const dossierApi = {
   provinces: (signal?: AbortSignal) => get<Province[]>('/api/v1/provinces', signal),
   communes: (provinceCode: string, signal?: AbortSignal) => get<Commune[]>(`/api/v1/provinces/${provinceCode}/communes`, signal),
 
-  intake: (body: IntakeRequest) => post<DossierView>('/api/v1/dossiers', body),
+  /** The key stays the same for every retry of one intake, so a lost answer never makes two dossiers. */
+  intake: (body: IntakeRequest, idempotencyKey: string) => request<DossierView>('/api/v1/dossiers', { method: 'POST', body, headers: { 'idempotency-key': idempotencyKey } }),
   list: (assignee: 'me' | 'all', signal?: AbortSignal) => get<{ items: ListedDossier[] }>(`/api/v1/dossiers?assignee=${assignee}&limit=500`, signal),
   get: (id: string, signal?: AbortSignal) => get<DossierView>(`/api/v1/dossiers/${id}`, signal),
   timeline: (id: string, signal?: AbortSignal) => get<Timeline>(`/api/v1/dossiers/${id}/timeline`, signal),

@@ -15,6 +15,7 @@ const KNOWN = [
   'not_boundary_free',
   'intake_not_allowed',
   'no_center',
+  'idempotency_key_reused',
 ] as const;
 type Known = (typeof KNOWN)[number];
 

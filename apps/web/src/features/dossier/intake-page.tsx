@@ -8,6 +8,7 @@ import { SignedIn } from '../auth/signed-in.tsx';
 import { ApplicantFields } from './applicant-fields.tsx';
 import { ChecklistFields } from './checklist-fields.tsx';
 import { CompetentCenterField } from './competent-center.tsx';
+import { ApiError, newIdempotencyKey } from '../../lib/api.ts';
 import { dossierApi } from './dossier-api.ts';
 import { dossierErrorMessage } from './dossier-errors.ts';
 import { fieldErrorsOf, type FieldError } from './field-errors.ts';
@@ -72,6 +73,8 @@ function IntakeConsole({ me }: { me: Me }) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [done, setDone] = useState<Done | null>(null);
+  // One key per dossier being received: a second click or a retry after a network error reuses it.
+  const [intakeKey, setIntakeKey] = useState(newIdempotencyKey);
   const alertRef = useRef<HTMLDivElement>(null);
 
   const errors: FieldError[] = useMemo(() => fieldErrorsOf(failure), [failure]);
@@ -111,10 +114,12 @@ function IntakeConsole({ me }: { me: Me }) {
     const amount = Number(fees.replace(/\D/g, ''));
     const body = intakeRequest({ procedure: procedure.data, applicant, provided, decision, supplementIds, reason, feesCollected: Number.isFinite(amount) ? amount : null, ticketId, competentCenterId: competent && competent !== center.id ? competent : null });
     try {
-      const dossier = await dossierApi.intake(body);
+      const dossier = await dossierApi.intake(body, intakeKey);
       const ticket = ticketId ? await dossierApi.linkTicket(ticketId, dossier.id).then((linked) => linked.number, () => 'failed' as const) : null;
       setDone({ dossier, decision, ticket });
     } catch (error) {
+      // The lost first attempt made a dossier with other details: a new submission needs a new key.
+      if (error instanceof ApiError && error.code === 'dossier.idempotency_key_reused') setIntakeKey(newIdempotencyKey());
       setFailure(error);
     } finally {
       setBusy(false);
@@ -123,6 +128,7 @@ function IntakeConsole({ me }: { me: Me }) {
 
   function startOver() {
     setDone(null);
+    setIntakeKey(newIdempotencyKey());
     setProcedure({ status: 'none' });
     setApplicant(fresh());
     setProvided(new Set());
