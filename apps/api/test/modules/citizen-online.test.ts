@@ -1,32 +1,25 @@
-import pino from 'pino';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dossierOnline, dossierReuse } from '../../src/modules/citizen/citizen.tables.ts';
 import { setVirusScanner } from '../../src/modules/citizen/index.ts';
-import { notifyHandlers } from '../../src/modules/notify/index.ts';
 import { notifications } from '../../src/modules/notify/notify.tables.ts';
-import { OutboxWorker } from '../../src/platform/outbox/worker.ts';
+import type { OutboxWorker } from '../../src/platform/outbox/worker.ts';
 import { startPopulationSimulator, type PopulationSimulator } from '../../src/simulators/population.ts';
-import { startSmsSimulator, type SmsSimulator } from '../../src/simulators/sms.ts';
+import type { SmsSimulator } from '../../src/simulators/sms.ts';
 import { asCitizen, samplePdf } from '../support/citizen-fixtures.ts';
+import { startCitizenPortal, type CitizenPortal } from '../support/citizen-portal.ts';
 import { asUser } from '../support/dossier-fixtures.ts';
-import { startTestApp, type TestApp } from '../support/harness.ts';
+import type { TestApp } from '../support/harness.ts';
 
 let t: TestApp;
 let sms: SmsSimulator;
 let pop: PopulationSimulator;
 let worker: OutboxWorker;
 let centerId: string;
-let docs: { id: string; requirement: string }[];
+let docs: CitizenPortal['docs'];
 beforeAll(async () => {
-  sms = await startSmsSimulator({ echo: false });
   pop = await startPopulationSimulator();
-  t = await startTestApp({ env: { MOTCUA_SMS_URL: sms.url, MOTCUA_POPULATION_URL: pop.url } });
-  worker = new OutboxWorker({ db: t.ctx.db, clock: t.clock, log: pino({ level: 'silent' }) });
-  for (const [topic, handler] of Object.entries(notifyHandlers(t.ctx))) worker.register(topic, handler);
-  const centers = (await t.app.inject({ url: '/api/v1/citizen/procedures/1.001193/centers' })).json();
-  centerId = centers.centers.find((c: { agencyCode: string }) => c.agencyCode === 'H46.01').id;
-  docs = (await t.app.inject({ url: '/api/v1/procedures/1.001193' })).json().documents;
+  ({ t, sms, worker, centerId, docs } = await startCitizenPortal({ MOTCUA_POPULATION_URL: pop.url }));
 });
 afterAll(async () => {
   await t.close();
@@ -120,6 +113,20 @@ describe('online submission (channel 2)', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().errors.some((e: { message: string }) => e.message.includes('not completely uploaded'))).toBe(true);
     expect((await c.get('/api/v1/citizen/dossiers')).json().items).toHaveLength(0);
+  });
+
+  it('refuses a chunk beyond the declared size and any chunk once the upload is complete, keeping what arrived', async () => {
+    const c = await asCitizen(t, sms, worker, '0935333444');
+    const bytes = samplePdf('ranh gioi');
+    const id = (await c.post('/api/v1/citizen/uploads', { name: 'a.pdf', mime: 'application/pdf', size: bytes.byteLength })).json().id;
+    const tooLong = await c.chunk(id, 0, new Uint8Array(bytes.byteLength + 1));
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().code).toBe('citizen.bad_chunk');
+    expect((await c.chunk(id, 0, bytes)).json().status).toBe('complete');
+    const late = await c.chunk(id, bytes.byteLength, bytes.subarray(0, 10));
+    expect(late.statusCode).toBe(409);
+    expect(late.json()).toMatchObject({ code: 'citizen.upload_closed', received: bytes.byteLength });
+    expect((await c.get(`/api/v1/citizen/uploads/${id}`)).json()).toMatchObject({ status: 'complete', received: bytes.byteLength });
   });
 
   it('checks the type from the bytes and runs the virus-scan hook', async () => {

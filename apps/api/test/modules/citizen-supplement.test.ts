@@ -1,27 +1,20 @@
 import { sql } from 'drizzle-orm';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notifyHandlers } from '../../src/modules/notify/index.ts';
 import { rowsOf } from '../../src/platform/db/client.ts';
-import { OutboxWorker } from '../../src/platform/outbox/worker.ts';
-import { startSmsSimulator, type SmsSimulator } from '../../src/simulators/sms.ts';
+import type { OutboxWorker } from '../../src/platform/outbox/worker.ts';
+import type { SmsSimulator } from '../../src/simulators/sms.ts';
 import { asCitizen, samplePdf } from '../support/citizen-fixtures.ts';
+import { startCitizenPortal, type CitizenPortal } from '../support/citizen-portal.ts';
 import { asUser } from '../support/dossier-fixtures.ts';
-import { startTestApp, type TestApp } from '../support/harness.ts';
+import type { TestApp } from '../support/harness.ts';
 
 let t: TestApp;
 let sms: SmsSimulator;
 let worker: OutboxWorker;
 let centerId: string;
-let docs: { id: string; name: string; requirement: string }[];
+let docs: CitizenPortal['docs'];
 beforeAll(async () => {
-  sms = await startSmsSimulator({ echo: false });
-  t = await startTestApp({ env: { MOTCUA_SMS_URL: sms.url } });
-  worker = new OutboxWorker({ db: t.ctx.db, clock: t.clock, log: pino({ level: 'silent' }) });
-  for (const [topic, handler] of Object.entries(notifyHandlers(t.ctx))) worker.register(topic, handler);
-  const centers = (await t.app.inject({ url: '/api/v1/citizen/procedures/1.001193/centers' })).json();
-  centerId = centers.centers.find((c: { agencyCode: string }) => c.agencyCode === 'H46.01').id;
-  docs = (await t.app.inject({ url: '/api/v1/procedures/1.001193' })).json().documents;
+  ({ t, sms, worker, centerId, docs } = await startCitizenPortal());
 });
 afterAll(async () => {
   await t.close();

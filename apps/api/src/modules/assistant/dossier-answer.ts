@@ -1,4 +1,5 @@
-import type { AssistantIntent, AssistantLanguage, DossierStatus } from '@motcua/contracts';
+import type { z } from 'zod';
+import type { AssistantIntent, AssistantLanguage, DossierStatus, NextStep, ProcessingStep } from '@motcua/contracts';
 import type { Composed } from './answer.ts';
 import { citationOf, type Passage } from './passages.ts';
 import { amountText } from './templates.ts';
@@ -10,24 +11,26 @@ export type DossierFacts = {
   procedureName: string;
   status: DossierStatus;
   statusCode: number;
-  step: string | null;
+  step: z.infer<typeof ProcessingStep> | null;
   /** Local ISO instant (+07:00) or null. */
   dueAt: string | null;
   paused: boolean;
   feeTotal: number;
   feePaid: boolean;
-  nextStep: string;
+  nextStep: z.infer<typeof NextStep>;
   supplementItems: string[];
 };
 
+/** Keyed by the contracts' enums, so a status or step added there is a compile error until every language words it. */
 type Words = {
   status: Record<DossierStatus, string>;
-  step: Record<string, string>;
+  step: Record<z.infer<typeof ProcessingStep>, string>;
   heading: { status: string; expected: string };
   due: (when: string) => string;
   paused: string;
   summary: (code: string, status: string) => string;
-  next: Record<string, string>;
+  /** Paying is worded with the amount, by `pay`. */
+  next: Record<Exclude<z.infer<typeof NextStep>, 'pay'>, string>;
   pay: (amount: string) => string;
   bring: string;
   auth: string;
@@ -141,8 +144,8 @@ export function dossierAnswer(f: DossierFacts, procedure: Passage, intents: Assi
   const statusLines = [`${f.procedureName} (${f.procedureCode})`, statusText];
   if (f.dueAt && !['returned', 'withdrawn', 'stopped', 'not_accepted'].includes(f.status)) statusLines.push(w.due(localText(f.dueAt)));
   if (f.paused) statusLines.push(w.paused);
-  const expected = [w.next[f.nextStep] ?? w.next.wait_processing!];
-  if (f.nextStep === 'pay' || (f.feeTotal > 0 && !f.feePaid && f.status === 'awaiting_payment')) expected.splice(0, 1, w.pay(amountText(f.feeTotal)));
+  const feeDue = f.feeTotal > 0 && !f.feePaid && f.status === 'awaiting_payment';
+  const expected = [f.nextStep === 'pay' || feeDue ? w.pay(amountText(f.feeTotal)) : w.next[f.nextStep]];
   if (f.nextStep === 'supplement') expected.push(...f.supplementItems);
   return {
     kind: 'dossier',

@@ -13,6 +13,7 @@ import {
 } from '@motcua/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
+import { signedInOperations } from '../../platform/http/operations.ts';
 import { requireActor } from '../../platform/http/request.ts';
 import { listOpenFlags } from './catalog.repo.ts';
 import { requireCatalogAdmin } from './catalog.policy.ts';
@@ -20,23 +21,21 @@ import { confirmFlag, publishVersion } from './catalog.service.ts';
 import { applyImport, findImport, previewImport } from './import.service.ts';
 import { setOfferings } from './offerings.ts';
 
-const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem };
-const security: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
+const operation = signedInOperations('catalog', { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem });
+const IdParams = z.object({ id: z.uuid() });
 
 /** Province administrators maintain the catalog: edits, review of doubtful readings, offerings, imports. */
 export function catalogAdminRoutes(app: ZodApp, ctx: AppContext): void {
   app.post(
     '/api/v1/procedures/:code/versions',
     {
-      schema: {
+      schema: operation({
         operationId: 'publishProcedureVersion',
-        tags: ['catalog'],
         summary: 'Publish an edited procedure as a new version (province admin)',
-        security,
         params: z.object({ code: ProcedureCode }),
         body: PublishVersionRequest,
-        response: { 201: ProcedureVersion, ...errors },
-      },
+        response: { 201: ProcedureVersion },
+      }),
     },
     async (request, reply) => {
       const version = await publishVersion(ctx, requireActor(request), request.params.code, request.body);
@@ -47,14 +46,12 @@ export function catalogAdminRoutes(app: ZodApp, ctx: AppContext): void {
   app.get(
     '/api/v1/catalog/flags',
     {
-      schema: {
+      schema: operation({
         operationId: 'listReviewFlags',
-        tags: ['catalog'],
         summary: 'Open review flags: readings of the source to confirm or correct (province admin)',
-        security,
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) }),
-        response: { 200: z.object({ items: z.array(ReviewFlag), total: z.number().int() }), ...errors },
-      },
+        response: { 200: z.object({ items: z.array(ReviewFlag), total: z.number().int() }) },
+      }),
     },
     async (request) => {
       requireCatalogAdmin(requireActor(request));
@@ -65,15 +62,13 @@ export function catalogAdminRoutes(app: ZodApp, ctx: AppContext): void {
   app.post(
     '/api/v1/catalog/flags/:id/confirm',
     {
-      schema: {
+      schema: operation({
         operationId: 'confirmReviewFlag',
-        tags: ['catalog'],
         summary: 'Confirm that the flagged reading is correct (province admin)',
-        security,
-        params: z.object({ id: z.uuid() }),
+        params: IdParams,
         body: ResolveFlagRequest,
-        response: { 204: z.null(), ...errors },
-      },
+        response: { 204: z.null() },
+      }),
     },
     async (request, reply) => {
       await confirmFlag(ctx, requireActor(request), request.params.id, request.body.note);
@@ -84,15 +79,13 @@ export function catalogAdminRoutes(app: ZodApp, ctx: AppContext): void {
   app.put(
     '/api/v1/centers/:id/procedures',
     {
-      schema: {
+      schema: operation({
         operationId: 'setCenterProcedures',
-        tags: ['catalog'],
         summary: "Offer, regroup or withdraw procedures at a center of the admin's province",
-        security,
-        params: z.object({ id: z.uuid() }),
+        params: IdParams,
         body: SetOfferingsRequest,
-        response: { 200: z.array(Offering), ...errors },
-      },
+        response: { 200: z.array(Offering) },
+      }),
     },
     async (request) => setOfferings(ctx, requireActor(request), request.params.id, request.body),
   );
@@ -102,14 +95,12 @@ export function catalogAdminRoutes(app: ZodApp, ctx: AppContext): void {
     {
       // The national catalog as CSV is about 2 MB; leave room for a province's richer JSON.
       bodyLimit: 32 * 1024 * 1024,
-      schema: {
+      schema: operation({
         operationId: 'previewCatalogImport',
-        tags: ['catalog'],
         summary: 'Upload a catalog file (CSV or JSON) and get the difference it would make; nothing changes yet',
-        security,
         body: CatalogImportRequest,
-        response: { 201: CatalogImportPreview, ...errors },
-      },
+        response: { 201: CatalogImportPreview },
+      }),
     },
     async (request, reply) => reply.status(201).send(await previewImport(ctx, requireActor(request), request.body)),
   );
@@ -117,14 +108,12 @@ export function catalogAdminRoutes(app: ZodApp, ctx: AppContext): void {
   app.get(
     '/api/v1/catalog/imports/:id',
     {
-      schema: {
+      schema: operation({
         operationId: 'getCatalogImport',
-        tags: ['catalog'],
         summary: 'An uploaded catalog file and its difference',
-        security,
-        params: z.object({ id: z.uuid() }),
-        response: { 200: CatalogImportPreview, ...errors },
-      },
+        params: IdParams,
+        response: { 200: CatalogImportPreview },
+      }),
     },
     async (request) => {
       requireCatalogAdmin(requireActor(request));
@@ -135,14 +124,12 @@ export function catalogAdminRoutes(app: ZodApp, ctx: AppContext): void {
   app.post(
     '/api/v1/catalog/imports/:id/apply',
     {
-      schema: {
+      schema: operation({
         operationId: 'applyCatalogImport',
-        tags: ['catalog'],
         summary: 'Apply a previewed import in one transaction (409 if the catalog changed since the preview)',
-        security,
-        params: z.object({ id: z.uuid() }),
-        response: { 200: CatalogImportPreview, ...errors },
-      },
+        params: IdParams,
+        response: { 200: CatalogImportPreview },
+      }),
     },
     async (request) => applyImport(ctx, requireActor(request), request.params.id),
   );

@@ -1,12 +1,13 @@
-import { createHash } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { AppContext } from '../../platform/context.ts';
-import { conflict, DomainError, notFound } from '../../platform/errors.ts';
+import { DomainError, notFound } from '../../platform/errors.ts';
+import { receiveChunk, uploadClosed } from '../../platform/storage/resumable.ts';
+import { sha256Hex } from '../../platform/storage/storage.ts';
 import { citizenFiles } from './citizen.tables.ts';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-export const MAX_CHUNK_BYTES = 2 * 1024 * 1024;
+export { MAX_CHUNK_BYTES } from '../../platform/storage/resumable.ts';
 const EXT: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 
 export type ScanVerdict = { clean: true } | { clean: false; reason: string };
@@ -43,34 +44,24 @@ export async function findOwnFile(deps: Pick<AppContext, 'db'>, citizenId: strin
 }
 
 /**
- * Appends a chunk at `offset` (tus-style: the client asks how much arrived and resumes from
- * there). A chunk at the wrong offset is a 409 with the current offset. The last chunk
+ * Appends a chunk at `offset` (the protocol is in `platform/storage/resumable.ts`). The last chunk
  * completes the upload: type sniffed from the bytes, SHA-256 kept, virus-scan hook run.
  */
 export async function appendChunk(deps: Deps, citizenId: string, id: string, offset: number, chunk: Uint8Array): Promise<CitizenFileRow> {
   const f = await findOwnFile(deps, citizenId, id);
-  if (f.status !== 'uploading') throw conflict('citizen.upload_closed', 'This upload is already complete.', { received: f.received });
-  if (offset !== f.received) throw conflict('citizen.upload_offset', 'Resume from the offset the server has.', { received: f.received });
-  if (chunk.byteLength === 0 || chunk.byteLength > MAX_CHUNK_BYTES || offset + chunk.byteLength > f.size) {
-    throw new DomainError('validation', 'citizen.bad_chunk', 'The chunk is empty, too large, or beyond the declared size.', { errors: [{ path: 'body', message: 'bad chunk' }] });
-  }
-  const before = offset > 0 ? await deps.storage.get(partKey(f)) : new Uint8Array(0);
-  if (!before || before.byteLength !== offset) throw conflict('citizen.upload_offset', 'Resume from the offset the server has.', { received: f.received });
-  const joined = new Uint8Array(offset + chunk.byteLength);
-  joined.set(before, 0);
-  joined.set(chunk, offset);
-  const received = joined.byteLength;
-  if (received < f.size) {
-    await deps.storage.put(partKey(f), joined, 'application/octet-stream');
-    const [row] = await deps.db
-      .update(citizenFiles)
-      .set({ received })
-      .where(and(eq(citizenFiles.id, f.id), eq(citizenFiles.received, offset)))
-      .returning();
-    if (!row) throw conflict('citizen.upload_offset', 'Another upload of this file moved on; ask for the offset.', {});
-    return row;
-  }
-  return complete(deps, f, joined);
+  return receiveChunk(deps.storage, f, offset, chunk, {
+    prefix: 'citizen',
+    partKey: partKey(f),
+    advance: async (received) => {
+      const [row] = await deps.db
+        .update(citizenFiles)
+        .set({ received })
+        .where(and(eq(citizenFiles.id, f.id), eq(citizenFiles.received, offset)))
+        .returning();
+      return row;
+    },
+    complete: (bytes) => complete(deps, f, bytes),
+  });
 }
 
 async function complete(deps: Deps, f: CitizenFileRow, bytes: Uint8Array): Promise<CitizenFileRow> {
@@ -84,13 +75,13 @@ async function complete(deps: Deps, f: CitizenFileRow, bytes: Uint8Array): Promi
   }
   await deps.storage.put(f.fileKey, bytes, f.mime);
   await deps.storage.delete(partKey(f));
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Hex(bytes);
   const [row] = await deps.db
     .update(citizenFiles)
     .set({ received: bytes.byteLength, sha256, status: 'complete', completedAt: now })
     .where(and(eq(citizenFiles.id, f.id), eq(citizenFiles.status, 'uploading')))
     .returning();
-  if (!row) throw conflict('citizen.upload_closed', 'This upload is already complete.', {});
+  if (!row) throw uploadClosed('citizen');
   return row;
 }
 

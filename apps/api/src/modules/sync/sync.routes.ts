@@ -2,28 +2,26 @@ import { z } from 'zod';
 import { Problem, ResyncResult, SyncDashboard, SyncFailure, SyncPeriod, SyncReconciliation, SyncRetryResult, SyncTarget, Webhook, WebhookCreate, WebhookCreated } from '@motcua/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
+import { signedInOperations } from '../../platform/http/operations.ts';
 import { requireActor } from '../../platform/http/request.ts';
 import { dashboard, failures, recentReconciliations, resync, retry, runReconciliation } from './sync.service.ts';
 import { createWebhook, listWebhooks, removeWebhook } from './webhooks.service.ts';
 
-const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 422: Problem };
-const security: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
-const tags = ['sync'];
+const operation = signedInOperations('sync', { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 422: Problem });
 const targetQuery = z.object({ target: SyncTarget.default('portal') });
+const CenterParams = z.object({ centerId: z.uuid() });
 
 /** The province administrator's view of the sync with the national portal and partner systems. */
 export function syncRoutes(app: ZodApp, ctx: AppContext): void {
   app.get(
     '/api/v1/sync/dashboard',
     {
-      schema: {
+      schema: operation({
         operationId: 'syncDashboard',
-        tags,
         summary: 'Per center: backlog, failures and lag (p50/p99, change → acknowledgement, last 24 h) of one target (province admin)',
-        security,
         querystring: targetQuery,
-        response: { 200: SyncDashboard, ...errors },
-      },
+        response: { 200: SyncDashboard },
+      }),
     },
     async (request) => dashboard(ctx, requireActor(request), request.query.target),
   );
@@ -31,15 +29,13 @@ export function syncRoutes(app: ZodApp, ctx: AppContext): void {
   app.get(
     '/api/v1/sync/centers/:centerId/failures',
     {
-      schema: {
+      schema: operation({
         operationId: 'syncCenterFailures',
-        tags,
         summary: "A center's changes that failed or were set aside, with the target system's error (province admin)",
-        security,
-        params: z.object({ centerId: z.uuid() }),
+        params: CenterParams,
         querystring: targetQuery,
-        response: { 200: z.object({ items: z.array(SyncFailure) }), ...errors },
-      },
+        response: { 200: z.object({ items: z.array(SyncFailure) }) },
+      }),
     },
     async (request) => ({ items: await failures(ctx, requireActor(request), request.params.centerId, request.query.target) }),
   );
@@ -47,15 +43,13 @@ export function syncRoutes(app: ZodApp, ctx: AppContext): void {
   app.post(
     '/api/v1/sync/centers/:centerId/retry',
     {
-      schema: {
+      schema: operation({
         operationId: 'syncRetryCenter',
-        tags,
         summary: "Put a center's failed and set-aside changes back in line now (province admin)",
-        security,
-        params: z.object({ centerId: z.uuid() }),
+        params: CenterParams,
         querystring: targetQuery,
-        response: { 200: SyncRetryResult, ...errors },
-      },
+        response: { 200: SyncRetryResult },
+      }),
     },
     async (request) => retry(ctx, requireActor(request), request.params.centerId, request.query.target),
   );
@@ -63,14 +57,12 @@ export function syncRoutes(app: ZodApp, ctx: AppContext): void {
   app.post(
     '/api/v1/sync/reconciliations',
     {
-      schema: {
+      schema: operation({
         operationId: 'syncReconcile',
-        tags,
         summary: 'Compare what the portal holds with our dossiers changed in a period and list every difference (province admin)',
-        security,
         body: SyncPeriod,
-        response: { 201: SyncReconciliation, ...errors, 503: Problem },
-      },
+        response: { 201: SyncReconciliation, 503: Problem },
+      }),
     },
     async (request, reply) => reply.status(201).send(await runReconciliation(ctx, requireActor(request), request.body)),
   );
@@ -78,13 +70,11 @@ export function syncRoutes(app: ZodApp, ctx: AppContext): void {
   app.get(
     '/api/v1/sync/reconciliations',
     {
-      schema: {
+      schema: operation({
         operationId: 'syncReconciliations',
-        tags,
         summary: 'The latest reconciliations of the province (province admin)',
-        security,
-        response: { 200: z.object({ items: z.array(SyncReconciliation) }), ...errors },
-      },
+        response: { 200: z.object({ items: z.array(SyncReconciliation) }) },
+      }),
     },
     async (request) => ({ items: await recentReconciliations(ctx, requireActor(request)) }),
   );
@@ -92,42 +82,38 @@ export function syncRoutes(app: ZodApp, ctx: AppContext): void {
   app.post(
     '/api/v1/sync/resync',
     {
-      schema: {
+      schema: operation({
         operationId: 'syncResyncPeriod',
-        tags,
         summary: 'Send every dossier changed in a period to the portal again, as it is now (province admin)',
-        security,
         body: SyncPeriod,
-        response: { 202: ResyncResult, ...errors },
-      },
+        response: { 202: ResyncResult },
+      }),
     },
     async (request, reply) => reply.status(202).send(await resync(ctx, requireActor(request), request.body)),
   );
 
   app.get(
     '/api/v1/sync/webhooks',
-    { schema: { operationId: 'listWebhooks', tags, summary: "The province's webhook subscriptions (province admin)", security, response: { 200: z.object({ items: z.array(Webhook) }), ...errors } } },
+    { schema: operation({ operationId: 'listWebhooks', summary: "The province's webhook subscriptions (province admin)", response: { 200: z.object({ items: z.array(Webhook) }) } }) },
     async (request) => ({ items: await listWebhooks(ctx, requireActor(request)) }),
   );
 
   app.post(
     '/api/v1/sync/webhooks',
     {
-      schema: {
+      schema: operation({
         operationId: 'createWebhook',
-        tags,
         summary: "Register an integrator's URL for the province's dossier events, signed with HMAC-SHA256 (x-motcua-signature: sha256=hex of `${x-motcua-timestamp}.${body}`)",
-        security,
         body: WebhookCreate,
-        response: { 201: WebhookCreated, ...errors },
-      },
+        response: { 201: WebhookCreated },
+      }),
     },
     async (request, reply) => reply.status(201).send(await createWebhook(ctx, requireActor(request), request.body)),
   );
 
   app.delete(
     '/api/v1/sync/webhooks/:id',
-    { schema: { operationId: 'removeWebhook', tags, summary: 'Stop a webhook subscription (province admin)', security, params: z.object({ id: z.uuid() }), response: { 204: z.null(), ...errors } } },
+    { schema: operation({ operationId: 'removeWebhook', summary: 'Stop a webhook subscription (province admin)', params: z.object({ id: z.uuid() }), response: { 204: z.null() } }) },
     async (request, reply) => {
       await removeWebhook(ctx, requireActor(request), request.params.id);
       return reply.status(204).send(null);

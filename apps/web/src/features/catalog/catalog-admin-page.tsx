@@ -3,22 +3,16 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { CatalogImportPreview, Center, Me, Offering, ProcedureSummary, ReviewFlag, ServiceGroup } from '@motcua/contracts';
 import { request } from '../../lib/api.ts';
+import { ColumnHeads } from '../../lib/column-heads.tsx';
 import { errorMessage } from '../../lib/error-message.ts';
-import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import { SignedIn } from '../auth/signed-in.tsx';
+import { CatalogAdminFrame } from './catalog-admin-frame.tsx';
 import { catalogApi } from './catalog-api.ts';
 import './catalog.css';
 
 /** The province administrator's catalog desk: browse and edit, review doubtful readings, offerings, imports. */
 export function CatalogAdminPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('catalog.admin.title'));
-  return (
-    <div className="catalog-admin">
-      <h1>{t('catalog.admin.title')}</h1>
-      <SignedIn>{(me) => (me.user.role === 'province_admin' ? <Desk me={me} /> : <p className="alert">{t('catalog.admin.forbidden')}</p>)}</SignedIn>
-    </div>
-  );
+  return <CatalogAdminFrame title={t('catalog.admin.title')}>{(me) => <Desk me={me} />}</CatalogAdminFrame>;
 }
 
 function Desk({ me }: { me: Me }) {
@@ -100,16 +94,7 @@ function Flags() {
       {flags && flags.items.length === 0 && <p>{t('catalog.admin.noFlags')}</p>}
       {flags && flags.items.length > 0 && (
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('catalog.code')}</th>
-              <th scope="col">{t('catalog.admin.field')}</th>
-              <th scope="col">{t('catalog.admin.problem')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('catalog.admin.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={[t('catalog.code'), t('catalog.admin.field'), t('catalog.admin.problem')]} actions={t('catalog.admin.actions')} />
           <tbody>
             {flags.items.map((f) => (
               <tr key={f.id}>
@@ -205,13 +190,7 @@ function Offerings({ province }: { province: string }) {
       {failure !== null && <p role="alert" className="alert">{errorMessage(failure, t)}</p>}
       <p>{t('catalog.admin.offeredCount', { count: offerings.length })}</p>
       <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('catalog.code')}</th>
-            <th scope="col">{t('catalog.admin.procedure')}</th>
-            <th scope="col">{t('catalog.admin.group')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={[t('catalog.code'), t('catalog.admin.procedure'), t('catalog.admin.group')]} />
         <tbody>
           {offerings.map((o) => (
             <tr key={o.code}>

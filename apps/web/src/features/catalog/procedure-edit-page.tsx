@@ -2,9 +2,9 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ChannelTerms, DocumentItem, ProcedureContent, ProcedureDetail, VersionDiff, VersionListItem } from '@motcua/contracts';
+import { ColumnHeads } from '../../lib/column-heads.tsx';
 import { errorMessage } from '../../lib/error-message.ts';
-import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import { SignedIn } from '../auth/signed-in.tsx';
+import { CatalogAdminFrame } from './catalog-admin-frame.tsx';
 import { catalogApi } from './catalog-api.ts';
 import { timeLimitText } from './format.ts';
 import './catalog.css';
@@ -13,15 +13,15 @@ import './catalog.css';
 export function ProcedureEditPage() {
   const { t } = useTranslation();
   const { code = '' } = useParams();
-  useDocumentTitle(t('catalog.admin.editTitle', { code }));
+  const back = (
+    <p className="catalog-back">
+      <Link to="/province/catalog">{t('catalog.admin.title')}</Link>
+    </p>
+  );
   return (
-    <div className="catalog-admin">
-      <p className="catalog-back">
-        <Link to="/province/catalog">{t('catalog.admin.title')}</Link>
-      </p>
-      <h1>{t('catalog.admin.editTitle', { code })}</h1>
-      <SignedIn>{(me) => (me.user.role === 'province_admin' ? <Editor code={code} /> : <p className="alert">{t('catalog.admin.forbidden')}</p>)}</SignedIn>
-    </div>
+    <CatalogAdminFrame title={t('catalog.admin.editTitle', { code })} back={back}>
+      {() => <Editor code={code} />}
+    </CatalogAdminFrame>
   );
 }
 
@@ -117,15 +117,7 @@ function Editor({ code }: { code: string }) {
 
         <h2>{t('catalog.page.howLongHeading')}</h2>
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('catalog.page.channel')}</th>
-              <th scope="col">{t('catalog.admin.asPublished')}</th>
-              <th scope="col">{t('catalog.admin.days')}</th>
-              <th scope="col">{t('catalog.admin.sameDay')}</th>
-              <th scope="col">{t('catalog.admin.feeAmount')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={[t('catalog.page.channel'), t('catalog.admin.asPublished'), t('catalog.admin.days'), t('catalog.admin.sameDay'), t('catalog.admin.feeAmount')]} />
           <tbody>
             {draft.channels.map((c, i) => {
               const sameDay = c.timeLimit !== null && 'sameDay' in c.timeLimit;
@@ -177,17 +169,10 @@ function Editor({ code }: { code: string }) {
 
         <h2>{t('catalog.page.whatToBring')}</h2>
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('catalog.admin.documentName')}</th>
-              <th scope="col">{t('catalog.admin.originalsLabel')}</th>
-              <th scope="col">{t('catalog.admin.copiesLabel')}</th>
-              <th scope="col">{t('catalog.page.mandatory')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('catalog.admin.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            labels={[t('catalog.admin.documentName'), t('catalog.admin.originalsLabel'), t('catalog.admin.copiesLabel'), t('catalog.page.mandatory')]}
+            actions={t('catalog.admin.actions')}
+          />
           <tbody>
             {draft.documents.map((d, i) => (
               <tr key={d.id}>
@@ -277,13 +262,7 @@ function Versions({ code, reload }: { code: string; reload: number }) {
       {diff && (
         <table className="table catalog-diff">
           <caption>{t('catalog.admin.diffHeading', { from: diff.from.version, to: diff.to.version })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('catalog.admin.field')}</th>
-              <th scope="col">{t('catalog.admin.before')}</th>
-              <th scope="col">{t('catalog.admin.after')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={[t('catalog.admin.field'), t('catalog.admin.before'), t('catalog.admin.after')]} />
           <tbody>
             {diff.changes.map((c) => (
               <tr key={c.path}>
