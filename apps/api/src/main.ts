@@ -7,6 +7,7 @@ import { Scheduler } from './platform/jobs/scheduler.ts';
 import { OutboxWorker } from './platform/outbox/worker.ts';
 import { startAgencySimulator } from './simulators/agencies.ts';
 import { startSmsSimulator } from './simulators/sms.ts';
+import { startSmtpSimulator } from './simulators/smtp.ts';
 import { startPopulationSimulator } from './simulators/population.ts';
 import { startPortalSimulator } from './simulators/portal.ts';
 import { startSectorSimulator } from './simulators/sector.ts';
@@ -29,13 +30,15 @@ const log = createLogger(config);
 // Development and demo: the external national systems are simulators in this process, started side
 // by side so they add no time to start-up.
 const simulators: { close(): Promise<void> }[] = [];
+let mailInbox: string | undefined;
 if (config.simulators === 'inline') {
   const c = config;
   const started = <T extends { close(): Promise<void> }>(p: Promise<T>) => p.then((sim) => (simulators.push(sim), sim));
   const port = (name: string) => Number(process.env[name] ?? 0);
-  const [agencies, sms, population, payment, portal, sectors] = await Promise.all([
+  const [agencies, sms, smtp, population, payment, portal, sectors] = await Promise.all([
     c.agencyUrl ? null : started(startAgencySimulator({ secret: c.agencySecret, decisionDelayMs: 5000 })),
     c.citizen.smsUrl ? null : started(startSmsSimulator({ port: port('SIM_SMS_PORT') })),
+    c.citizen.smtpUrl ? null : started(startSmtpSimulator({ port: port('SIM_SMTP_PORT'), adminPort: port('SIM_SMTP_ADMIN_PORT') })),
     c.citizen.populationUrl ? null : started(startPopulationSimulator({ port: port('SIM_POPULATION_PORT') })),
     c.paymentUrl ? null : started(startPaymentSimulator({ secret: c.paymentSecret, merchant: c.paymentMerchant, port: port('SIM_PAYMENT_PORT') })),
     c.portalUrl ? null : started(startPortalSimulator({ port: port('SIM_PORTAL_PORT') })),
@@ -49,8 +52,9 @@ if (config.simulators === 'inline') {
     ...(payment ? { paymentUrl: payment.url } : {}),
     ...(portal ? { portalUrl: portal.url } : {}),
     ...(sectors ? { civilStatusUrl: sectors[0].url, businessRegUrl: sectors[1].url } : {}),
-    citizen: { ...c.citizen, ...(sms ? { smsUrl: sms.url } : {}), ...(population ? { populationUrl: population.url } : {}) },
+    citizen: { ...c.citizen, ...(sms ? { smsUrl: sms.url } : {}), ...(smtp ? { smtpUrl: smtp.url } : {}), ...(population ? { populationUrl: population.url } : {}) },
   };
+  mailInbox = smtp ? `${smtp.adminUrl}/inbox` : undefined;
 }
 const started = performance.now();
 const { ctx, database } = await boot(config, log, { seed: true });
@@ -77,6 +81,7 @@ const lines = [
   `  Database: ${database.describe}${database.kind === 'pglite' ? ' (for trying and development only; production uses PostgreSQL)' : ''}`,
   `  API docs: ${url}/api/docs   Health: ${url}/api/health`,
   ...(simulators.length > 0 ? [`  Simulators (in process): police / social insurance at ${config.agencyUrl}, payment gateway at ${config.paymentUrl}`] : []),
+  ...(mailInbox ? [`  E-mail (SMTP simulator at ${config.citizen.smtpUrl}): ${mailInbox}`] : []),
 ];
 if (config.demo) {
   lines.push(`  Demo logins (password "${config.demoPassword}"):`);

@@ -55,6 +55,11 @@ const EnvSchema = z.object({
   MOTCUA_OUTBOX_BACKOFF_CAP_MS: z.coerce.number().int().min(10).max(86_400_000).default(900_000),
   MOTCUA_OUTBOX_LEASE_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
   MOTCUA_SMS_URL: z.url().optional(),
+  MOTCUA_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/?#]+/, 'must be an smtp:// or smtps:// URL (smtp://user:password@host:587)')
+    .optional(),
+  MOTCUA_MAIL_FROM: z.string().min(3).max(200).optional(),
   MOTCUA_POPULATION_URL: z.url().optional(),
   MOTCUA_OIDC_ISSUER: z.url().optional(),
   MOTCUA_OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -108,8 +113,17 @@ export type Config = {
   outbox: { batchSize: number; concurrency: number; pollMs: number; backoffBaseMs: number; backoffCapMs: number; leaseMs: number };
 };
 
-/** Citizen portal: SMS / e-mail gateway, population registry, OpenID Connect provider (VNeID style); unset with inline simulators = local simulators. */
-export type CitizenConfig = { smsUrl: string | undefined; populationUrl: string | undefined; oidc: { issuer: string; clientId: string; clientSecret: string | undefined } | null };
+/**
+ * Citizen portal: SMS / e-mail gateway, mail relay, population registry, OpenID Connect provider (VNeID style);
+ * unset with inline simulators = local simulators. With `smtpUrl` set, e-mail goes over SMTP from `mailFrom`, else through the SMS gateway.
+ */
+export type CitizenConfig = {
+  smsUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  populationUrl: string | undefined;
+  oidc: { issuer: string; clientId: string; clientSecret: string | undefined } | null;
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -135,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && !e.MOTCUA_AGENCY_SECRET) problems.push('MOTCUA_AGENCY_SECRET: required in production (callbacks from agencies)');
   if (e.MOTCUA_LLM_URL && !e.MOTCUA_LLM_MODEL) problems.push('MOTCUA_LLM_MODEL: required with MOTCUA_LLM_URL');
   if (production && e.MOTCUA_PAYMENT_URL && !e.MOTCUA_PAYMENT_SECRET) problems.push('MOTCUA_PAYMENT_SECRET: required in production with a payment gateway');
+  if (production && e.MOTCUA_SMTP_URL && !e.MOTCUA_MAIL_FROM) problems.push('MOTCUA_MAIL_FROM: required in production with a mail relay (the sender citizens see)');
   if (production && !e.DATABASE_URL) {
     problems.push('DATABASE_URL: production runs on PostgreSQL; the embedded database does not fsync');
   }
@@ -175,7 +190,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     simulators,
     agencyUrl: e.MOTCUA_AGENCY_URL,
     agencySecret: e.MOTCUA_AGENCY_SECRET ?? 'motcua-dev-agency-secret',
-    citizen: { smsUrl: e.MOTCUA_SMS_URL, populationUrl: e.MOTCUA_POPULATION_URL, oidc: e.MOTCUA_OIDC_ISSUER && e.MOTCUA_OIDC_CLIENT_ID ? { issuer: e.MOTCUA_OIDC_ISSUER, clientId: e.MOTCUA_OIDC_CLIENT_ID, clientSecret: e.MOTCUA_OIDC_CLIENT_SECRET } : null },
+    citizen: {
+      smsUrl: e.MOTCUA_SMS_URL,
+      smtpUrl: e.MOTCUA_SMTP_URL,
+      mailFrom: e.MOTCUA_MAIL_FROM ?? 'Motcua <khong-tra-loi@motcua.localhost>',
+      populationUrl: e.MOTCUA_POPULATION_URL,
+      oidc: e.MOTCUA_OIDC_ISSUER && e.MOTCUA_OIDC_CLIENT_ID ? { issuer: e.MOTCUA_OIDC_ISSUER, clientId: e.MOTCUA_OIDC_CLIENT_ID, clientSecret: e.MOTCUA_OIDC_CLIENT_SECRET } : null,
+    },
     llm: e.MOTCUA_LLM_URL && e.MOTCUA_LLM_MODEL ? { url: e.MOTCUA_LLM_URL, model: e.MOTCUA_LLM_MODEL, key: e.MOTCUA_LLM_KEY, timeoutMs: e.MOTCUA_LLM_TIMEOUT_MS } : null,
     portalUrl: e.MOTCUA_PORTAL_URL,
     portalToken: e.MOTCUA_PORTAL_TOKEN,

@@ -35,6 +35,13 @@ describe('configuration from the environment', () => {
     expect(prod.cookieSecure).toBe(true);
   });
 
+  it('takes a mail relay only as an smtp:// or smtps:// URL, and in production only with the sender citizens see', () => {
+    expect(problemsOf({ MOTCUA_SMTP_URL: 'http://mail.example.vn' }).map((p) => p.split(':')[0])).toEqual(['MOTCUA_SMTP_URL']);
+    const prod = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/motcua', MOTCUA_AGENCY_SECRET: 'a-long-shared-secret', MOTCUA_SMTP_URL: 'smtps://u:p@mail.hue.gov.vn:465' };
+    expect(problemsOf(prod).map((p) => p.split(':')[0])).toEqual(['MOTCUA_MAIL_FROM']);
+    expect(loadConfig({ ...prod, MOTCUA_MAIL_FROM: 'Một cửa Huế <motcua@hue.gov.vn>' }).citizen).toMatchObject({ smtpUrl: 'smtps://u:p@mail.hue.gov.vn:465', mailFrom: 'Một cửa Huế <motcua@hue.gov.vn>' });
+  });
+
   it('requires the S3 settings when S3 storage is chosen', () => {
     expect(problemsOf({ MOTCUA_STORAGE: 's3', S3_BUCKET: 'files' }).map((p) => p.split(':')[0]).sort()).toEqual([
       'S3_ACCESS_KEY_ID',

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { insertAuthEvent, insertSession } from './auth.repo.ts';
@@ -25,6 +25,11 @@ export async function ensureCitizenUser(tx: Db, deps: Pick<Deps, 'ids' | 'clock'
   const id = deps.ids.next();
   await tx.insert(users).values({ id, username, fullName: input.fullName, passwordHash: NO_PASSWORD, role: 'citizen', provinceCode: '', centerId: null, createdAt: deps.clock.now() });
   return id;
+}
+
+/** A citizen's own name, once they give it, names their account wherever staff see it (timeline, "helped by"). */
+export async function renameCitizenUser(tx: Db, userId: string, fullName: string): Promise<void> {
+  await tx.update(users).set({ fullName }).where(and(eq(users.id, userId), eq(users.role, 'citizen')));
 }
 
 /** Opens a session for a user already proven by another factor (one-time code, OpenID Connect). */

@@ -3,7 +3,7 @@ import { authRoutes } from './auth.routes.ts';
 
 export { hashPassword } from './password.ts';
 export { findStaff, listStaff, userNames } from './auth.repo.ts';
-export { ensureCitizenUser, openSession } from './auth.citizen.ts';
+export { ensureCitizenUser, openSession, renameCitizenUser } from './auth.citizen.ts';
 export { setSessionCookie } from './auth.routes.ts';
 export type { ClientInfo } from './auth.service.ts';
 

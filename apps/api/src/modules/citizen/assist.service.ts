@@ -1,4 +1,5 @@
 import { and, desc, eq, gt } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Actor } from '../../platform/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { DomainError, forbidden } from '../../platform/errors.ts';
@@ -13,9 +14,10 @@ type Deps = Pick<AppContext, 'db' | 'clock' | 'ids'>;
 /** How long a recorded consent to be helped lets the helper act for the citizen. */
 export const ASSIST_CONSENT_HOURS = 24;
 const STAFF_HELPERS = new Set(['counter_officer', 'leader', 'director']);
+const CitizenId = z.uuid();
 
 export const PREFILL_STATEMENT = 'Tôi đồng ý để cơ quan tiếp nhận khai thác thông tin của tôi trong Cơ sở dữ liệu quốc gia về dân cư để điền sẵn hồ sơ.';
-export const ASSIST_STATEMENT = 'Tôi đồng ý để cán bộ / tình nguyện viên dưới đây nộp hồ sơ trực tuyến thay tôi bằng tài khoản của tôi.';
+export const ASSIST_STATEMENT = 'Tôi đồng ý để cán bộ / tình nguyện viên dưới đây nộp hồ sơ trực tuyến và bổ sung giấy tờ khi được yêu cầu thay tôi, bằng tài khoản của tôi.';
 
 async function isHelper(deps: Pick<AppContext, 'db'>, actor: Actor): Promise<boolean> {
   if (STAFF_HELPERS.has(actor.role) && actor.centerId) return true;
@@ -50,6 +52,9 @@ export async function subjectOf(deps: Pick<AppContext, 'db' | 'clock'>, actor: A
   if (!onBehalfOf) {
     if (actor.role !== 'citizen') throw forbidden('citizen.only', 'This is for citizens signed in to the portal.');
     return { citizenId: actor.userId, filer: { userId: actor.userId, role: 'citizen', name: actor.fullName, volunteer: false, consentId: null } };
+  }
+  if (!CitizenId.safeParse(onBehalfOf).success) {
+    throw new DomainError('validation', 'citizen.bad_on_behalf_of', 'The x-on-behalf-of header is not a citizen id.', { errors: [{ path: 'headers.x-on-behalf-of', message: 'must be the citizen id (UUID) the consent was recorded for' }] });
   }
   if (!(await isHelper(deps, actor))) throw forbidden('citizen.not_a_helper', 'Only counter staff and registered volunteers file for others.');
   const since = new Date(deps.clock.now().getTime() - ASSIST_CONSENT_HOURS * 3_600_000);

@@ -4,7 +4,7 @@ import { CitizenProfile, CitizenSession, OtpRequest, OtpRequested, OtpVerify, Pr
 import type { AppContext } from '../../platform/context.ts';
 import { DomainError, notFound } from '../../platform/errors.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
-import { setSessionCookie } from '../auth/index.ts';
+import { renameCitizenUser, setSessionCookie } from '../auth/index.ts';
 import { requireActor } from '../../platform/http/request.ts';
 import { subjectOf } from './assist.service.ts';
 import { requireCitizen } from './citizen.access.ts';
@@ -82,16 +82,20 @@ export function citizenRoutes(app: ZodApp, ctx: AppContext): void {
       const me = requireCitizen(request);
       const b = request.body;
       const channels = b.channels ? [...new Set(b.channels)] : undefined;
-      const [row] = await ctx.db
-        .update(citizens)
-        .set({
-          ...(b.fullName !== undefined ? { fullName: b.fullName } : {}),
-          ...(b.email !== undefined ? { email: b.email } : {}),
-          ...(b.language !== undefined ? { language: b.language } : {}),
-          ...(channels !== undefined ? { channels } : {}),
-        })
-        .where(eq(citizens.userId, me.userId))
-        .returning();
+      const row = await ctx.db.transaction(async (tx) => {
+        const [updated] = await tx
+          .update(citizens)
+          .set({
+            ...(b.fullName !== undefined ? { fullName: b.fullName } : {}),
+            ...(b.email !== undefined ? { email: b.email } : {}),
+            ...(b.language !== undefined ? { language: b.language } : {}),
+            ...(channels !== undefined ? { channels } : {}),
+          })
+          .where(eq(citizens.userId, me.userId))
+          .returning();
+        if (updated && b.fullName !== undefined) await renameCitizenUser(tx, me.userId, b.fullName);
+        return updated;
+      });
       if (!row) throw notFound('citizen.not_found', 'No citizen profile.');
       return toProfile(row);
     },

@@ -12,7 +12,6 @@ import { findCenters } from '../units/index.ts';
 import { findDossier, statusCodes, trackingSecretOf } from '../dossier/index.ts';
 import { userNames } from '../auth/index.ts';
 import { subjectOf } from './assist.service.ts';
-import { requireCitizen } from './citizen.access.ts';
 import { dossierOnline } from './citizen.tables.ts';
 import { createDraft, findOwnDraft, listOwnDrafts, saveDraft, toDraftView, type DraftRow } from './drafts.service.ts';
 import { prefillFromRegistry } from './prefill.service.ts';
@@ -191,14 +190,14 @@ export function portalRoutes(app: ZodApp, ctx: AppContext): void {
       schema: {
         operationId: 'answerSupplement',
         tags: ['citizen'],
-        summary: 'Answer the supplement request of my dossier (status 5) with one completed upload per document asked for; the dossier goes back into processing',
+        summary: 'Answer the supplement request of my dossier (status 5) with one completed upload per document asked for; the dossier goes back into processing. Assisted mode: x-on-behalf-of as for filing',
         params: Id,
         body: SupplementAnswer,
         response: { 200: TrackView, ...errors },
       },
     },
     async (request) => {
-      const d = await answerSupplement(ctx, requireCitizen(request), request.params.id, request.body);
+      const d = await answerSupplement(ctx, requireActor(request), await subject(request), request.params.id, request.body);
       ctx.wakeOutbox();
       return trackView(ctx, d);
     },

@@ -7,8 +7,9 @@ import { citizenContactOfDossier, forgetOtpCode, takeOtpCodeForSms } from '../ci
 import { findDossier } from '../dossier/index.ts';
 import { vnDateTime } from '../forms/index.ts';
 import { sendThroughGateway } from './gateway.client.ts';
+import { sendMail } from './mail.client.ts';
 import { channelsFor, linkFor, templateForChange, type Channel } from './notify.rules.ts';
-import { isTemplate, loggedBody, render, type Lang, type TemplateId } from './notify.templates.ts';
+import { isTemplate, loggedBody, render, subjectOf, type Lang, type TemplateId } from './notify.templates.ts';
 import { notifications } from './notify.tables.ts';
 
 /** Topics this module delivers. `sms.send` is also what the queue module enqueues for ticket SMS. */
@@ -37,7 +38,7 @@ export function idFromKey(key: string): string {
 
 const origin = (ctx: AppContext) => ctx.config.publicOrigin ?? `http://localhost:${ctx.config.port}`;
 
-/** Outbox handler for `sms.send` / `email.send`: renders, sends through the gateway, records the delivery status. */
+/** Outbox handler for `sms.send` / `email.send`: renders, sends (gateway or mail relay), records the delivery status. */
 export async function deliver(ctx: AppContext, msg: OutboxMessage, channel: 'sms' | 'email'): Promise<void> {
   const p = msg.payload as SendPayload;
   if (!isTemplate(p.template)) throw new Error(`unknown message template ${p.template}`);
@@ -55,16 +56,25 @@ export async function deliver(ctx: AppContext, msg: OutboxMessage, channel: 'sms
     .insert(notifications)
     .values({ id, citizenId: p.citizenId ?? null, dossierId: p.dossierId ?? null, event: p.template, channel, recipient: p.to, lang, body: loggedBody(p.template, lang, params, channel), status: 'queued', attempts: 1, createdAt: now })
     .onConflictDoUpdate({ target: notifications.id, set: { attempts: sql`${notifications.attempts} + 1` } });
-  const url = ctx.config.citizen.smsUrl;
   try {
-    if (!url) throw new Error('MOTCUA_SMS_URL is not set: no SMS / e-mail gateway to deliver to');
-    await sendThroughGateway(url, channel, { to: p.to, text: render(p.template, lang, params, channel), ...(channel === 'email' ? { subject: 'Motcua' } : {}) }, id);
+    await send(ctx, channel, { to: p.to, text: render(p.template, lang, params, channel), subject: subjectOf(p.template, lang, params) }, id);
   } catch (err) {
     await ctx.db.update(notifications).set({ status: 'failed', lastError: String(err instanceof Error ? err.message : err).slice(0, 500) }).where(eq(notifications.id, id));
     throw err;
   }
   await ctx.db.update(notifications).set({ status: 'sent', sentAt: ctx.clock.now(), lastError: null }).where(eq(notifications.id, id));
   if (p.otpChallengeId) await forgetOtpCode(ctx, p.otpChallengeId);
+}
+
+/** E-mail over SMTP when a mail relay is configured; SMS (and e-mail without a relay) through the HTTP gateway. */
+async function send(ctx: AppContext, channel: 'sms' | 'email', m: { to: string; text: string; subject: string }, id: string): Promise<void> {
+  const { smsUrl, smtpUrl, mailFrom } = ctx.config.citizen;
+  if (channel === 'email' && smtpUrl) {
+    await sendMail(smtpUrl, { from: mailFrom, to: m.to, subject: m.subject, text: m.text, notificationId: id });
+    return;
+  }
+  if (!smsUrl) throw new Error('MOTCUA_SMS_URL is not set: no SMS / e-mail gateway to deliver to');
+  await sendThroughGateway(smsUrl, channel, { to: m.to, text: m.text, ...(channel === 'email' ? { subject: m.subject } : {}) }, id);
 }
 
 /**

@@ -74,6 +74,15 @@ export function render(template: TemplateId, lang: Lang, params: Params, channel
   return channel === 'sms' ? fold(text) : text.normalize('NFC');
 }
 
+/**
+ * The subject of an e-mail: the first sentence of its text, so the three channels keep one wording
+ * per event and language ("Motcua: hồ sơ … cần bổ sung giấy tờ"). Codes like H46.01 hold a dot
+ * without a space after it, so only a dot before a space or the end closes the sentence.
+ */
+export function subjectOf(template: TemplateId, lang: Lang, params: Params): string {
+  return render(template, lang, params, 'email').split(/\.(?:\s|$)/)[0]!.slice(0, 150);
+}
+
 /** What is kept in the delivery log: one-time codes are never stored. */
 export function loggedBody(template: TemplateId, lang: Lang, params: Params, channel: 'sms' | 'email' | 'inapp'): string {
   return render(template, lang, template === 'citizen.otp' ? { ...params, code: '******' } : params, channel);

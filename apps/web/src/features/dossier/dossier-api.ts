@@ -25,6 +25,8 @@ export type ApologyDraft = {
   causeWorkingHours: number;
 };
 export type ListedDossier = DossierView & { badge: Badge | null };
+/** What another commune's civil-status registry says about one person (citizen module's adapter). */
+export type MaritalStatusAnswer = { communeCode: string; idNumber: string; found: boolean; fullName?: string; maritalStatus?: 'single' | 'married' | 'divorced' | 'widowed' };
 /** A scan attached to a checklist item; the server keeps no original file name. */
 export type DossierFile = { id: string; itemId: string; mime: string; size: number; sha256: string; uploadedAt: string };
 
@@ -63,6 +65,8 @@ export const dossierApi = {
   attachFile: (id: string, itemId: string, file: Blob) =>
     request<DossierFile>(`/api/v1/dossiers/${id}/files?itemId=${encodeURIComponent(itemId)}`, { method: 'POST', body: file }),
   fileUrl: (id: string, fileId: string) => `/api/v1/dossiers/${id}/files/${fileId}`,
+
+  maritalStatus: (communeCode: string, idNumber: string) => post<MaritalStatusAnswer>('/api/v1/civil-status/marital-status', { communeCode, idNumber }),
 
   /** Queue module: records which dossier a called ticket produced. */
   provinceCenters: (signal?: AbortSignal) => get<Center[]>('/api/v1/centers?scope=province', signal),

@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { SignedIn } from '../auth/signed-in.tsx';
 import { CashPanel } from '../payments/cash-panel.tsx';
 import { ActionBar } from './action-bar.tsx';
+import { CivilStatusLookup } from './civil-status-lookup.tsx';
 import type { Person } from './action-form.tsx';
 import { DigitisedFiles } from './digitised-files.tsx';
 import { dossierApi } from './dossier-api.ts';
@@ -133,6 +134,8 @@ function DossierScreen({ me, id }: { me: Me; id: string }) {
       <DigitisedFiles dossier={dossier} onUploaded={timeline.reload} />
 
       <ResultsList dossier={dossier} />
+
+      <CivilStatusLookup dossier={dossier} role={me.user.role} provinceCode={me.province.code} />
 
       <CashPanel
         dossier={dossier}
