@@ -187,6 +187,21 @@ describe('assisted mode: answering a supplement request for the citizen', () => 
     expect((await citizen.get(`/api/v1/citizen/dossiers/${d.id}`)).json()).toMatchObject({ status: 'processing', nextStep: 'wait_processing' });
   });
 
+  it('an officer at another center, with the citizen’s consent, answers too: the citizen need not travel back to the center that asked', async () => {
+    const citizen = await asCitizen(t, sms, worker, '0905650006', '10.65.0.6');
+    const d = await awaitingSupplement(citizen, '0905650006');
+    const elsewhere = await staff('tuson.motcua');
+    expect((await elsewhere.post('/api/v1/assisted/consents', { phone: '0905650006', consent: true })).statusCode).toBe(201);
+    const forCitizen = onBehalf(elsewhere, citizen.id);
+    const fileId = await upload(forCitizen, d.asked);
+    const sent = await forCitizen.post(`/api/v1/citizen/dossiers/${d.id}/supplement`, { files: [{ key: d.asked, fileId }] });
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(await lastEvent(d.id)).toMatchObject({ action: 'receive_supplement', actorId: elsewhere.id, data: { helpedBy: { role: 'counter_officer' } } });
+    // Helping is not working the dossier: the officer's own center still cannot act on it.
+    const act = await (await asUser(t, 'tuson.motcua')).act(d.id, { action: 'start_review' });
+    expect(act.statusCode).toBe(404);
+  });
+
   it('a registered volunteer does the same through the citizen’s rights; a file from the volunteer’s own store is refused and nothing moves', async () => {
     const citizen = await asCitizen(t, sms, worker, '0905650002', '10.65.0.2');
     const d = await awaitingSupplement(citizen, '0905650002');

@@ -38,15 +38,16 @@ export type ActOptions = {
    */
   inTransaction?: (tx: Db, updated: DossierRow) => Promise<Record<string, unknown>>;
   /**
-   * The caller (the citizen portal) has checked that the signed-in citizen filed this dossier: they
-   * may take the actions the status table gives the citizen role (answering a supplement request).
+   * The caller (the citizen portal) has checked that the signed-in citizen filed this dossier, or
+   * that the helper acting (an officer of any center, or a volunteer) holds that citizen's recorded
+   * consent: they may take the actions the status table gives their role, wherever they work.
    */
   owner?: boolean;
 };
 
 export async function act(deps: Deps, actor: Actor, dossierId: string, req: ActionRequest, opts: ActOptions = {}): Promise<DossierRow> {
   const now = deps.clock.now();
-  const asOwner = opts.owner === true && actor.role === 'citizen';
+  const asOwner = opts.owner === true;
   const found = await findDossier(deps.db, dossierId);
   const d = asOwner && found ? found : visibleOr404(actor, found);
   if (!asOwner && !canWork(actor, d)) throw forbidden('dossier.read_only', 'You can read this dossier but not act on it.');
