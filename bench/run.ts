@@ -13,6 +13,12 @@ const files = fs
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
+const unknown = only.filter((o) => !files.some((f) => f.includes(o)));
+if (unknown.length > 0) {
+  // Writing the results of a run that ran nothing would replace the last real run's machine notes.
+  process.stderr.write(`no bench suite matches ${unknown.join(', ')}; suites: ${fs.readdirSync(here).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace('.bench.ts', '')).join(', ')}\n`);
+  process.exit(2);
+}
 
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' / ');
 const runStarted = performance.now();

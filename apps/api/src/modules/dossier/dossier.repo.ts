@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
-import { unionAll } from 'drizzle-orm/pg-core';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import { tableRows } from '../../platform/db/table-rows.ts';
 import { eventHash, GENESIS, type ChainedEvent } from './dossier.chain.ts';
 import { dossierEvents, dossiers, openForInbox, receivedElsewhere } from './dossier.tables.ts';
 
@@ -84,22 +84,22 @@ export async function openWorkload(tx: Db, assigneeIds: string[]): Promise<Map<s
  * Dossiers a center still has work on (incl. results awaiting hand-over), soonest deadline first.
  * Everything is read in deadline order through a partial index of open dossiers (migration 0019),
  * so the cost follows `limit`, not the center's history: one officer's through the assignee index;
- * a whole center's as two sides, those it received and those received elsewhere for it.
+ * a whole center's as two sides, those it received and those received elsewhere for it. The
+ * predicates repeat the indexes' own, or PostgreSQL would not use them.
  */
 export async function listOpen(db: Db, centerId: string, filter: { assigneeId?: string; limit: number }): Promise<DossierRow[]> {
-  const deadlineOrder = [sql`${dossiers.dueAt} asc nulls last`, asc(dossiers.code)];
+  const open = openForInbox(dossiers.status);
+  const order = sql`order by due_at asc nulls last, code`;
   if (filter.assigneeId) {
-    return db
-      .select()
-      .from(dossiers)
-      .where(and(eq(dossiers.assigneeId, filter.assigneeId), openForInbox(dossiers.status), or(eq(dossiers.centerId, centerId), eq(dossiers.competentCenterId, centerId))))
-      .orderBy(...deadlineOrder)
-      .limit(filter.limit);
+    return tableRows(db, dossiers, sql`select * from dossiers where assignee_id = ${filter.assigneeId} and ${open} and (center_id = ${centerId} or competent_center_id = ${centerId}) ${order} limit ${filter.limit}`);
   }
-  const side = (where: SQL | undefined) => db.select().from(dossiers).where(and(where, openForInbox(dossiers.status))).orderBy(...deadlineOrder).limit(filter.limit);
-  const both = unionAll(
-    side(eq(dossiers.centerId, centerId)),
-    side(and(eq(dossiers.competentCenterId, centerId), receivedElsewhere(dossiers.competentCenterId, dossiers.centerId))),
-  ).as('open');
-  return db.select().from(both).orderBy(sql`${both.dueAt} asc nulls last`, asc(both.code)).limit(filter.limit);
+  return tableRows(
+    db,
+    dossiers,
+    sql`select * from (
+      (select * from dossiers where center_id = ${centerId} and ${open} ${order} limit ${filter.limit})
+      union all
+      (select * from dossiers where competent_center_id = ${centerId} and ${receivedElsewhere(dossiers.competentCenterId, dossiers.centerId)} and ${open} ${order} limit ${filter.limit})
+    ) open_dossiers ${order} limit ${filter.limit}`,
+  );
 }
