@@ -203,6 +203,15 @@ describe('online submission (channel 2)', () => {
     expect(online!.populationDataUsed).toBe(false);
   });
 
+  it('a profile change naming nothing we keep (found by the fuzzer: it was a 500) answers with the profile unchanged', async () => {
+    const c = await asCitizen(t, sms, worker, '0905999001');
+    const headers = { authorization: `Bearer ${c.token}` };
+    const before = (await t.app.inject({ url: '/api/v1/citizen/me', headers })).json();
+    const res = await t.app.inject({ method: 'PATCH', url: '/api/v1/citizen/me', headers, payload: { toString: 6161394028349733, 'zI-': -3e-323 } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual(before);
+  });
+
   it('tells the citizen at each step by the channels they chose (SMS and in-app), in their language', async () => {
     const c = await asCitizen(t, sms, worker, '0905999000');
     expect((await t.app.inject({ method: 'PATCH', url: '/api/v1/citizen/me', headers: { authorization: `Bearer ${c.token}` }, payload: { language: 'en', channels: ['inapp', 'sms'] } })).statusCode).toBe(200);

@@ -82,17 +82,16 @@ export function citizenRoutes(app: ZodApp, ctx: AppContext): void {
       const me = requireCitizen(request);
       const b = request.body;
       const channels = b.channels ? [...new Set(b.channels)] : undefined;
+      const patch = {
+        ...(b.fullName !== undefined ? { fullName: b.fullName } : {}),
+        ...(b.email !== undefined ? { email: b.email } : {}),
+        ...(b.language !== undefined ? { language: b.language } : {}),
+        ...(channels !== undefined ? { channels } : {}),
+      };
+      // A body naming nothing we keep changes nothing (an empty SET is not SQL: it was a 500).
       const row = await ctx.db.transaction(async (tx) => {
-        const [updated] = await tx
-          .update(citizens)
-          .set({
-            ...(b.fullName !== undefined ? { fullName: b.fullName } : {}),
-            ...(b.email !== undefined ? { email: b.email } : {}),
-            ...(b.language !== undefined ? { language: b.language } : {}),
-            ...(channels !== undefined ? { channels } : {}),
-          })
-          .where(eq(citizens.userId, me.userId))
-          .returning();
+        if (Object.keys(patch).length === 0) return findCitizen(tx, me.userId);
+        const [updated] = await tx.update(citizens).set(patch).where(eq(citizens.userId, me.userId)).returning();
         if (updated && b.fullName !== undefined) await renameCitizenUser(tx, me.userId, b.fullName);
         return updated;
       });
