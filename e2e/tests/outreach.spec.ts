@@ -1,31 +1,17 @@
 import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_CARD, seriousViolations, signIn } from './fixtures.ts';
+import { seriousViolations, signIn } from './fixtures.ts';
+import { deviceRows as rows, prepareSession, receiveOffline } from './outreach-steps.ts';
 
 // A PNG as the device camera would give it (signature and header are what the server sniffs).
 const photo = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'), Buffer.alloc(3000, 7)]);
 const photoSha = createHash('sha256').update(photo).digest('hex');
 
-/** Today in Vietnam, the session day. */
-const todayInVietnam = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-
-async function receiveOffline(page: Page): Promise<string> {
-  await page.getByRole('combobox', { name: 'Thủ tục', exact: true }).selectOption('1.001193');
-  const qr = page.getByLabel('Quét mã QR trên thẻ căn cước');
-  await qr.fill(DEMO_CARD);
-  await qr.press('Enter');
-  await expect(page.getByLabel('Họ, chữ đệm và tên')).toHaveValue('Nguyễn Thị Hoa');
-  for (const name of [/^Giấy chứng sinh/, /^Hộ chiếu\/Thẻ căn cước/, /^Tờ khai đăng ký khai sinh/]) await page.getByRole('checkbox', { name }).check();
-  await page.getByLabel(/^Chụp ảnh: Giấy chứng sinh/).setInputFiles({ name: 'giay-chung-sinh.png', mimeType: 'image/png', buffer: photo });
-  await page.getByRole('button', { name: 'Tiếp nhận hồ sơ (lưu trên máy)' }).click();
-  const receipt = page.getByRole('region', { name: 'Phiếu tiếp nhận (Mẫu 01) — tạm thời' });
-  await expect(receipt).toBeVisible();
-  const number = (await receipt.locator('.outreach-local-number').textContent())!.trim();
+async function receiveBirthOffline(page: Page): Promise<string> {
+  const number = await receiveOffline(page, '1.001193', { documents: [/^Giấy chứng sinh/, /^Hộ chiếu\/Thẻ căn cước/, /^Tờ khai đăng ký khai sinh/], photo: { label: /^Chụp ảnh: Giấy chứng sinh/, file: photo } });
   await page.getByRole('button', { name: 'Tiếp nhận hồ sơ khác' }).click();
   return number;
 }
-
-const rows = (page: Page) => page.getByRole('table', { name: 'Hồ sơ đã tiếp nhận trong phiên, lưu trên máy' }).locator('tbody tr');
 
 async function officialCodes(page: Page): Promise<string[]> {
   const states = await rows(page).locator('.outreach-sync-state').allTextContents();
@@ -35,22 +21,12 @@ async function officialCodes(page: Page): Promise<string[]> {
 test('three dossiers received with the network cut survive a reload, sync with official codes, and a repeated sync creates no duplicate', async ({ page, context }) => {
   test.setTimeout(240_000);
   await signIn(page, 'phuxuan.motcua');
-  await page.getByRole('link', { name: 'Tiếp nhận lưu động' }).first().click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Tiếp nhận lưu động' })).toBeVisible();
+  await prepareSession(page, 'Thôn Khe Tre', ['1.001193']);
   // The installed app: its service worker has the shell cached and controls the page.
   expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL)).toMatch(/\/sw\.js$/);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
-
-  await page.getByLabel('Địa điểm (thôn, bản)').fill('Thôn Khe Tre');
-  await page.getByLabel('Ngày đi').fill(todayInVietnam());
-  await page.getByLabel('Tìm thủ tục theo tên hoặc mã').fill('khai sinh');
-  await page.getByRole('button', { name: 'Thêm Thủ tục đăng ký khai sinh (1.001193)' }).click();
-  await page.getByRole('button', { name: 'Lưu phiên và tải về máy' }).click();
-  await expect(page).toHaveURL(/\/staff\/outreach\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole('heading', { level: 1, name: /^Phiên lưu động Thôn Khe Tre/ })).toBeVisible();
 
   await context.setOffline(true);
-  const numbers = [await receiveOffline(page), await receiveOffline(page), await receiveOffline(page)];
+  const numbers = [await receiveBirthOffline(page), await receiveBirthOffline(page), await receiveBirthOffline(page)];
   expect(new Set(numbers).size).toBe(3);
 
   // Still offline: the page comes back from the device, and so do the three dossiers.

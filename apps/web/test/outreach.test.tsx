@@ -23,13 +23,14 @@ const pack: OutreachPack = {
 };
 
 /** Receives one birth registration on the session screen with every request failing (no coverage). */
-async function receiveOffline(user: ReturnType<typeof renderApp>['user']) {
+async function receiveOffline(user: ReturnType<typeof renderApp>['user'], onSpotBy?: string) {
   await user.selectOptions(await screen.findByLabelText('Thủ tục'), '1.001193');
   await user.click(screen.getByLabelText('Quét mã QR trên thẻ căn cước'));
   await user.paste(CARD);
   await user.keyboard('{Enter}');
   await screen.findByText(/Đã điền thông tin từ thẻ của Nguyễn Thị Hoa/);
   for (const name of [/^Giấy chứng sinh/, /^Giấy tờ tùy thân/, /^Tờ khai đăng ký khai sinh/]) await user.click(screen.getByRole('checkbox', { name }));
+  if (onSpotBy) await user.selectOptions(screen.getByLabelText('Giải quyết tại chỗ'), `Có: ${onSpotBy} duyệt và trả kết quả tại chỗ`);
   await user.click(screen.getByRole('button', { name: 'Tiếp nhận hồ sơ (lưu trên máy)' }));
   await screen.findByRole('heading', { name: 'Phiếu tiếp nhận (Mẫu 01) — tạm thời' });
 }
@@ -72,7 +73,18 @@ describe('outreach session screen', { timeout: SLOW_MACHINE_MS }, () => {
       state: 'conflict',
       dossier: null,
       uploads: [],
-      conflict: { code: 'procedure_version_changed', message: 'changed', cachedVersion: 1, currentVersion: 2, currentVersionId: '0196d2f4-3c1e-7a10-8000-0000000000a2', changes: ['document added: Giấy xác nhận của trưởng thôn'] },
+      conflict: {
+        code: 'procedure_version_changed',
+        message: 'changed',
+        cachedVersion: 1,
+        currentVersion: 2,
+        currentVersionId: '0196d2f4-3c1e-7a10-8000-0000000000a2',
+        changes: ['document added: Giấy xác nhận của trưởng thôn', 'time limit: same day (cut-off 15:00) → 2 working days'],
+        differences: [
+          { field: 'document', kind: 'added', before: null, after: { name: 'Giấy xác nhận của trưởng thôn', requirement: 'mandatory' } },
+          { field: 'timeLimit', before: { sameDay: true, cutoff: '15:00' }, after: { workingDays: 2 } },
+        ],
+      },
     };
     // The stub answers by key: one request path, two dossiers.
     const { vi } = await import('vitest');
@@ -87,11 +99,51 @@ describe('outreach session screen', { timeout: SLOW_MACHINE_MS }, () => {
     expect(await screen.findByText('Còn 1 hồ sơ chưa đồng bộ xong; chúng vẫn được giữ trên máy.')).toBeTruthy();
     expect(screen.getByText('Đã đồng bộ: H46.01-261123-0042')).toBeTruthy();
     expect(screen.getByText('Cần xem lại: thủ tục đã thay đổi')).toBeTruthy();
-    expect(screen.getByText('document added: Giấy xác nhận của trưởng thôn')).toBeTruthy();
+    // The difference field by field, in the officer's language.
+    const diff = screen.getByRole('table', { name: 'Khác biệt giữa phiên bản 1 và 2' });
+    expect(within(diff).getAllByRole('row').map((r) => r.textContent)).toEqual([
+      'Nội dung thay đổiPhiên bản 1 (trên máy)Phiên bản 2 (đang có hiệu lực)',
+      'Thêm giấy tờ—Giấy xác nhận của trưởng thôn (Bắt buộc)',
+      'Thời hạn giải quyếtTrong ngày (nộp trước 15:00)2 ngày làm việc',
+    ]);
     expect((await store.dossiers(SESSION)).map((d) => d.sync.state)).toEqual(['synced', 'conflict']);
     // Clearing the device removes only what the server confirmed.
     await user.click(screen.getByRole('button', { name: 'Xóa khỏi máy các hồ sơ đã đồng bộ' }));
     await screen.findByRole('heading', { name: 'Hồ sơ trên máy (1)' });
     expect((await store.dossiers(SESSION)).map((d) => d.key)).toEqual([second!.key]);
+  });
+
+  it('a dossier finished on the spot sends the moments the officer noted for the signature and the hand-over', async () => {
+    stubApi({ 'GET /api/v1/provinces': 'network-down', 'GET /api/v1/provinces/46/communes': 'network-down' });
+    const { user } = renderApp(`/staff/outreach/${SESSION}`);
+    await receiveOffline(user, 'Lê Văn Hùng');
+    await user.click(screen.getByRole('button', { name: 'Tiếp nhận hồ sơ khác' }));
+    const table = await screen.findByRole('table', { name: 'Hồ sơ đã tiếp nhận trong phiên, lưu trên máy' });
+    // The hand-over comes after the signature, so it is offered only then.
+    expect(within(table).queryByRole('button', { name: 'Ghi nhận đã trao kết quả cho người nộp' })).toBeNull();
+    await user.click(within(table).getByRole('button', { name: 'Ghi nhận Lê Văn Hùng đã ký duyệt' }));
+    await user.click(await within(table).findByRole('button', { name: 'Ghi nhận đã trao kết quả cho người nộp' }));
+    await within(table).findByText(/^Trao kết quả lúc \d{2}:\d{2}$/);
+    expect(within(table).getByText(/^Lê Văn Hùng ký duyệt lúc \d{2}:\d{2}$/)).toBeTruthy();
+
+    const [kept] = await store.dossiers(SESSION);
+    const { leaderId, approvedAt, handedOverAt } = kept!.onSpot!;
+    expect(leaderId).toBe(ids.leader);
+    expect(kept!.receivedAt <= approvedAt! && approvedAt! <= handedOverAt!).toBe(true);
+    const sent: unknown[] = [];
+    const { vi } = await import('vitest');
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => {
+        sent.push(JSON.parse(String(init?.body)));
+        const done: OutreachSyncResult = { key: kept!.key, localNumber: kept!.localNumber, state: 'synced', conflict: null, uploads: [], dossier: { id: ids.dossier, code: 'H46.01-261123-0043', status: 'returned', receivedAt: kept!.receivedAt, dueAt: null } };
+        return new Response(JSON.stringify(done), { status: 201, headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Đồng bộ (1 hồ sơ)' }));
+    await screen.findByText('Đã đồng bộ: H46.01-261123-0043');
+    expect(sent).toEqual([expect.objectContaining({ receivedAt: kept!.receivedAt, onSpot: { leaderId: ids.leader, approvedAt, handedOverAt } })]);
+    // After the sync the row still shows the moments the server recorded.
+    expect(within(table).getByText(`Trao kết quả lúc ${handedOverAt!.slice(11, 16)}`)).toBeTruthy();
   });
 });

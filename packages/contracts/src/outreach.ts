@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ProcedureVersion } from './catalog.ts';
+import { DocumentItem, FeeLine, ProcedureVersion } from './catalog.ts';
 import { Applicant, SupplementItem } from './dossier.ts';
 import { Role } from './roles.ts';
+import { TimeLimit } from './time-limit.ts';
 
 /**
  * Mobile outreach (lưu động): staff take the center to a village without mobile coverage,
@@ -66,8 +67,20 @@ export const OutreachSubmission = z.object({
   supplementItems: z.array(SupplementItem).max(100).optional(),
   reason: z.string().trim().max(2000).optional(),
   feesCollected: z.number().int().min(0).optional(),
-  /** A same-day procedure approved by a leader of the team and finished on the spot. */
-  onSpot: z.object({ leaderId: z.uuid(), approvedAt: z.iso.datetime({ offset: true }) }).optional(),
+  /**
+   * A same-day procedure approved by a leader of the team, finished and handed over on the spot,
+   * with the times the device noted. Without them the server takes the receipt time; without a
+   * hand-over time, the approval time.
+   */
+  onSpot: z
+    .object({
+      leaderId: z.uuid(),
+      /** When the leader approved and signed the result. */
+      approvedAt: z.iso.datetime({ offset: true }).optional(),
+      /** When the result was handed to the applicant; needs the approval time. */
+      handedOverAt: z.iso.datetime({ offset: true }).optional(),
+    })
+    .optional(),
   files: z.array(OutreachFileDeclared).max(50).default([]),
 });
 export type OutreachSubmission = z.infer<typeof OutreachSubmission>;
@@ -84,14 +97,30 @@ export const OutreachUpload = z.object({
 });
 export type OutreachUpload = z.infer<typeof OutreachUpload>;
 
+const DocumentSide = z.object({ name: z.string(), requirement: DocumentItem.shape.requirement });
+
+/**
+ * One difference between the version the device used and the one in force at receipt, as the
+ * officer checks the dossier against it: a document of the counter's list, or the counter's time
+ * limit or fees.
+ */
+export const OutreachVersionChange = z.discriminatedUnion('field', [
+  z.object({ field: z.literal('document'), kind: z.enum(['added', 'removed', 'changed']), before: DocumentSide.nullable(), after: DocumentSide.nullable() }),
+  z.object({ field: z.literal('timeLimit'), before: TimeLimit.nullable(), after: TimeLimit.nullable() }),
+  z.object({ field: z.literal('fees'), before: z.array(FeeLine).nullable(), after: z.array(FeeLine).nullable() }),
+]);
+export type OutreachVersionChange = z.infer<typeof OutreachVersionChange>;
+
 export const OutreachConflict = z.object({
   code: z.enum(['procedure_version_changed', 'procedure_not_in_force', 'rejected']),
   message: z.string(),
   cachedVersion: z.number().int().nullable(),
   currentVersion: z.number().int().nullable(),
   currentVersionId: z.uuid().nullable(),
-  /** What changed between the cached and the current version (documents, time limit…). */
+  /** What changed between the cached and the current version (documents, time limit…), in English. */
   changes: z.array(z.string()),
+  /** The same, field by field, for the officer's screen; empty when the device's version is unknown or nothing the counter checks changed. */
+  differences: z.array(OutreachVersionChange),
 });
 export type OutreachConflict = z.infer<typeof OutreachConflict>;
 

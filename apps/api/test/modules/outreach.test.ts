@@ -1,59 +1,28 @@
-import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutreachPack, ProcedureDetail } from '@motcua/contracts';
+import type { ProcedureDetail } from '@motcua/contracts';
 import { refreshReports } from '../../src/modules/reports/index.ts';
 import { rowsOf } from '../../src/platform/db/client.ts';
-import { startTestApp, type TestApp } from '../support/harness.ts';
-import { applicant, completeChecklist } from '../support/dossier-fixtures.ts';
+import type { TestApp } from '../support/harness.ts';
+import { outreachCenter, pdf, sha, type outreachSteps } from './outreach-support.ts';
 
 let t: TestApp;
 let officer: Record<string, string>;
 let leaderId: string;
 let officerId: string;
+let steps: ReturnType<typeof outreachSteps>;
 
-// Prepared on Friday 20 November 2026; the session is in a village on Monday 23 November.
 beforeAll(async () => {
-  t = await startTestApp({ now: '2026-11-20T02:00:00Z', env: { MOTCUA_SESSION_HOURS: '720' } });
-  officer = { authorization: `Bearer ${await t.login('phuxuan.motcua')}` };
-  const staff = (await t.app.inject({ url: '/api/v1/outreach/team-candidates', headers: officer })).json().items as { id: string; role: string }[];
-  leaderId = staff.find((s) => s.role === 'leader')!.id;
-  officerId = staff.find((s) => s.role === 'counter_officer')!.id;
+  ({ t, officer, leaderId, officerId, steps } = await outreachCenter());
 });
 afterAll(() => t.close());
 
-const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'), Buffer.alloc(5000, 0x20), Buffer.from('\ntrailer << /Root 1 0 R >>\n%%EOF\n')]);
-const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-async function prepare(procedureCodes: string[], team = [officerId, leaderId]) {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/outreach/sessions', headers: officer, payload: { place: 'Thôn Khe Tre', date: '2026-11-23', teamUserIds: team, procedureCodes } });
-  expect(res.statusCode, res.body).toBe(201);
-  const pack = (await t.app.inject({ url: `/api/v1/outreach/sessions/${res.json().id}/pack`, headers: officer })).json() as OutreachPack;
-  return pack;
-}
-
-/** A dossier as the device recorded it offline, from the cached pack. */
-async function offlineDossier(pack: OutreachPack, code: string, n: number, receivedAt: string, extra: Record<string, unknown> = {}) {
-  const version = pack.procedures.find((p) => p.code === code)!;
-  const { checklist } = await completeChecklist(t, code);
-  return {
-    key: crypto.randomUUID(),
-    localNumber: `LD-${n}`,
-    receivedAt,
-    procedureCode: code,
-    procedureVersionId: version.id,
-    applicant,
-    checklist,
-    decision: 'accept',
-    files: [{ itemId: checklist[0]!.itemId, name: 'giay-to.pdf', mime: 'application/pdf', size: pdf.length, sha256: sha(pdf) }],
-    ...extra,
-  };
-}
-
-const sync = (sessionId: string, body: object) => t.app.inject({ method: 'POST', url: `/api/v1/outreach/sessions/${sessionId}/dossiers`, headers: officer, payload: body });
+const prepare = (procedureCodes: string[], team = [officerId, leaderId]) => steps.prepare(procedureCodes, team);
+const offlineDossier = (...args: Parameters<typeof steps.offlineDossier>) => steps.offlineDossier(...args);
+const sync = (sessionId: string, body: object) => steps.sync(sessionId, body);
 const chunk = (id: string, offset: number, bytes: Buffer) =>
   t.app.inject({ method: 'PATCH', url: `/api/v1/outreach/uploads/${id}`, headers: { ...officer, 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset) }, payload: bytes });
-const dossierCount = async () => rowsOf<{ n: number }>(await t.ctx.db.execute(sql`select count(*)::int as n from dossiers where channel = 4`))[0]!.n;
+const dossierCount = () => steps.dossierCount();
 
 describe('mobile outreach', () => {
   it('the pack carries the versions in force and provisional deadlines per hour of the session day', async () => {
@@ -146,7 +115,7 @@ describe('mobile outreach', () => {
     expect((await chunk(u2.id, 0, pdf)).json().status).toBe('complete');
   });
 
-  it('a same-day procedure approved by the team leader is finished on the spot and counted in the session report', async () => {
+  it('a same-day procedure approved by the team leader is finished and handed over on the spot and counted in the session report', async () => {
     t.clock.set('2026-11-20T02:00:00Z');
     const pack = await prepare(['1.001193', '1.000689']);
     const onSpot = await offlineDossier(pack, '1.001193', 1, '2026-11-23T08:10:00+07:00', { onSpot: { leaderId, approvedAt: '2026-11-23T08:40:00+07:00' } });
@@ -155,7 +124,7 @@ describe('mobile outreach', () => {
     t.clock.set('2026-11-23T10:00:00Z');
     const finished = await sync(pack.session.id, onSpot);
     expect(finished.statusCode, finished.body).toBe(201);
-    expect(finished.json().dossier.status).toBe('finished');
+    expect(finished.json().dossier.status).toBe('returned');
     const timeline = (await t.app.inject({ url: `/api/v1/dossiers/${finished.json().dossier.id}/timeline`, headers: officer })).json();
     expect(timeline.chainIntact).toBe(true);
     expect(timeline.events.find((e: { action: string }) => e.action === 'approve')).toMatchObject({ at: '2026-11-23T08:40:00+07:00' });
@@ -197,6 +166,8 @@ describe('mobile outreach', () => {
     expect(flagged.statusCode).toBe(200);
     expect(flagged.json()).toMatchObject({ state: 'conflict', dossier: null, conflict: { code: 'procedure_version_changed', cachedVersion: 1, currentVersion: 2, currentVersionId: published.json().id } });
     expect(flagged.json().conflict.changes).toContain('document added: Giấy xác nhận của trưởng thôn');
+    // Field by field for the officer's screen, which words it in the officer's language.
+    expect(flagged.json().conflict.differences).toEqual([{ field: 'document', kind: 'added', before: null, after: { name: 'Giấy xác nhận của trưởng thôn', requirement: 'mandatory' } }]);
     // Syncing again does not lose it or receive it silently.
     expect((await sync(pack.session.id, d)).json().state).toBe('conflict');
     expect((await t.app.inject({ url: `/api/v1/outreach/sessions/${pack.session.id}/report`, headers: officer })).json().totals.conflicts).toBe(1);

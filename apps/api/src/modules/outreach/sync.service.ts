@@ -9,14 +9,12 @@ import { currentVersion, getVersion } from '../catalog/index.ts';
 import { act, channelLimit, findDossier, intakeAtCounter, type DossierRow } from '../dossier/index.ts';
 import { findCenter } from '../units/index.ts';
 import { declareUploads, findSubmission, lockKey, saveSubmission, uploadsOf } from './outreach.repo.ts';
-import { isSameDay, localDay, versionChanges } from './outreach.rules.ts';
+import { changeLine, deviceTimeProblems, isSameDay, onSpotTimes, versionChanges, type OnSpotTimes } from './outreach.rules.ts';
 import type { SessionRow, SubmissionRow } from './outreach.tables.ts';
 import { requireIntakeStaff, sessionOf } from './sessions.service.ts';
 import { uploadView } from './uploads.service.ts';
 
 type Deps = Pick<AppContext, 'db' | 'clock' | 'ids' | 'log'>;
-/** A device clock may run a little ahead of the server's. */
-const CLOCK_SKEW_MS = 10 * 60_000;
 
 /**
  * Syncs one dossier received offline. The device's key makes it idempotent: a repeated sync (a
@@ -28,11 +26,12 @@ export async function syncDossier(deps: Deps, actor: Actor, sessionId: string, i
   requireIntakeStaff(actor);
   const session = await sessionOf(deps, actor, sessionId);
   const receivedAt = new Date(input.receivedAt);
-  const errors: { path: string; message: string }[] = [];
-  if (localDay(receivedAt) !== session.sessionDate) errors.push({ path: 'receivedAt', message: `not on the session day ${session.sessionDate}` });
-  if (receivedAt.getTime() > deps.clock.now().getTime() + CLOCK_SKEW_MS) errors.push({ path: 'receivedAt', message: 'in the future' });
+  const check = { sessionDate: session.sessionDate, serverNow: deps.clock.now() };
+  const errors = deviceTimeProblems('receivedAt', receivedAt, check);
   if (!session.procedureCodes.includes(input.procedureCode)) errors.push({ path: 'procedureCode', message: 'not offered at this session' });
   if (errors.length > 0) throw new DomainError('validation', 'outreach.invalid_dossier', 'This dossier does not belong to the session as recorded.', { errors });
+  const onSpot = input.onSpot ? { leaderId: input.onSpot.leaderId, ...onSpotTimes(input.onSpot, receivedAt, check) } : null;
+  if (onSpot && onSpot.errors.length > 0) throw invalidOnSpot(onSpot.errors);
 
   return deps.db.transaction(async (tx) => {
     await lockKey(tx, input.key);
@@ -61,13 +60,13 @@ export async function syncDossier(deps: Deps, actor: Actor, sessionId: string, i
     const problem = inForce?.id === input.procedureVersionId ? null : await versionConflict(tx, input, inForce);
     if (problem) return { result: await resultOf(tx, await saveSubmission(tx, { ...base, conflict: problem })), created: false };
 
-    const { key: _k, localNumber: _l, receivedAt: _r, procedureVersionId: _v, onSpot, files, ...intake } = input;
+    const { key: _k, localNumber: _l, receivedAt: _r, procedureVersionId: _v, onSpot: _o, files, ...intake } = input;
     const dossier = await intakeAtCounter({ ...deps, db: tx }, actor, intake, {
       receivedAt,
       channel: 4,
-      onReceived: (inner, row) => (onSpot ? finishOnSpot({ ...deps, db: inner }, session, inForce!, row, onSpot, receivedAt) : Promise.resolve(row)),
+      onReceived: (inner, row) => (onSpot ? finishOnSpot({ ...deps, db: inner }, actor, session, inForce!, row, onSpot.leaderId, onSpot.times) : Promise.resolve(row)),
     });
-    const saved = await saveSubmission(tx, { ...base, state: 'synced', dossierId: dossier.id, onSpot: onSpot !== undefined });
+    const saved = await saveSubmission(tx, { ...base, state: 'synced', dossierId: dossier.id, onSpot: onSpot !== null });
     await declareUploads(
       tx,
       files.map((f) => ({ id: deps.ids.next(), submissionKey: input.key, dossierId: dossier.id, ...f, received: 0, status: 'uploading' as const, fileId: null, createdAt: now, completedAt: null })),
@@ -79,17 +78,27 @@ export async function syncDossier(deps: Deps, actor: Actor, sessionId: string, i
 async function versionConflict(tx: Db, input: OutreachSubmission, inForce: ProcedureVersion | null): Promise<OutreachConflict> {
   const cached = await getVersion(tx, input.procedureVersionId);
   if (!inForce) {
-    return { code: 'procedure_not_in_force', message: 'The procedure was not in force at the receipt time.', cachedVersion: cached?.version ?? null, currentVersion: null, currentVersionId: null, changes: [] };
+    return { code: 'procedure_not_in_force', message: 'The procedure was not in force at the receipt time.', cachedVersion: cached?.version ?? null, currentVersion: null, currentVersionId: null, changes: [], differences: [] };
   }
+  const known = cached?.code === inForce.code ? cached : null;
+  const differences = known ? versionChanges(known, inForce) : [];
+  const changes = !known
+    ? [`the device had a version the server does not know; version ${inForce.version} is in force`]
+    : differences.length > 0
+      ? differences.map(changeLine)
+      : [`version ${known.version} → ${inForce.version}`];
   return {
     code: 'procedure_version_changed',
     message: `The procedure changed while the device was offline: version ${inForce.version} was in force at the receipt time, the device used ${cached ? `version ${cached.version}` : 'an unknown version'}. Check the dossier against the new version and sync it again.`,
     cachedVersion: cached?.version ?? null,
     currentVersion: inForce.version,
     currentVersionId: inForce.id,
-    changes: versionChanges(cached?.code === inForce.code ? cached : null, inForce),
+    changes,
+    differences,
   };
 }
+
+const invalidOnSpot = (errors: { path: string; message: string }[]) => new DomainError('validation', 'outreach.invalid_on_spot', 'This dossier cannot be finished on the spot as recorded.', { errors });
 
 const ON_SPOT_STEPS: Record<string, DossierAction> = {
   received: 'assign',
@@ -100,31 +109,30 @@ const ON_SPOT_STEPS: Record<string, DossierAction> = {
 };
 
 /**
- * A same-day procedure approved by a leader of the team: the leader's steps are recorded as the
- * leader's, at the approval time noted on the device, up to "finished".
+ * A same-day procedure approved by a leader of the team and handed over on the spot: the leader's
+ * steps are recorded as the leader's at the approval time, the hand-over as the receiving
+ * officer's at the hand-over time, both as noted on the device.
  */
-async function finishOnSpot(deps: Deps, session: SessionRow, version: ProcedureVersion, row: DossierRow, onSpot: NonNullable<OutreachSubmission['onSpot']>, receivedAt: Date): Promise<DossierRow> {
-  const approvedAt = new Date(onSpot.approvedAt);
+async function finishOnSpot(deps: Deps, officer: Actor, session: SessionRow, version: ProcedureVersion, row: DossierRow, leaderId: string, times: OnSpotTimes): Promise<DossierRow> {
   const errors: { path: string; message: string }[] = [];
   if (!isSameDay(channelLimit(version, 'counter'))) errors.push({ path: 'onSpot', message: 'only same-day procedures are finished on the spot' });
-  if (approvedAt < receivedAt || localDay(approvedAt) !== session.sessionDate) errors.push({ path: 'onSpot.approvedAt', message: 'must be after the receipt, on the session day' });
-  const leader = session.team.includes(onSpot.leaderId) ? await findStaff(deps.db, onSpot.leaderId) : null;
+  const leader = session.team.includes(leaderId) ? await findStaff(deps.db, leaderId) : null;
   if (!leader || !leader.active || leader.centerId !== session.centerId || !['leader', 'director'].includes(leader.role)) {
     errors.push({ path: 'onSpot.leaderId', message: 'the approval must come from a leader of the team' });
   }
   if (row.status !== 'received' && row.status !== 'processing') errors.push({ path: 'decision', message: 'only an accepted dossier can be finished on the spot' });
-  if (errors.length > 0) throw new DomainError('validation', 'outreach.invalid_on_spot', 'This dossier cannot be finished on the spot.', { errors });
+  if (errors.length > 0) throw invalidOnSpot(errors);
 
   const center = await findCenter(deps.db, session.centerId);
   const actor: Actor = { userId: leader!.id, username: '', fullName: leader!.fullName, role: leader!.role, provinceCode: center!.provinceCode, centerId: session.centerId, sessionId: '' };
-  const at = { ...deps, clock: { now: () => approvedAt } };
+  const at = (when: Date) => ({ ...deps, clock: { now: () => when } });
   let d = row;
   for (let i = 0; i < 6 && d.status !== 'finished'; i++) {
     const action = ON_SPOT_STEPS[d.status === 'processing' ? `processing:${d.step}` : d.status];
     if (!action) throw new DomainError('business_rule', 'outreach.on_spot_blocked', `A dossier that is ${d.status} cannot be finished on the spot.`);
-    d = await act(at, actor, d.id, { action, ...(action === 'assign' ? { assigneeId: actor.userId } : {}) });
+    d = await act(at(times.approvedAt), actor, d.id, { action, ...(action === 'assign' ? { assigneeId: actor.userId } : {}) });
   }
-  return d;
+  return act(at(times.handedOverAt), officer, d.id, { action: 'return_result' });
 }
 
 async function resultOf(db: Db, s: SubmissionRow): Promise<OutreachSyncResult> {

@@ -11,6 +11,8 @@ export type SyncState =
   | { state: 'conflict'; conflict: OutreachConflict }
   | { state: 'error'; message: string };
 
+export type OnSpot = { leaderId: string; approvedAt?: string; handedOverAt?: string };
+
 /** One dossier received offline, as stored in IndexedDB. */
 export type LocalDossier = {
   key: string;
@@ -24,7 +26,8 @@ export type LocalDossier = {
   checklist: { itemId: string; provided: boolean }[];
   decision: 'accept';
   provisionalDueAt: string | null;
-  onSpot?: { leaderId: string; approvedAt: string };
+  /** Finished on the spot: the leader chosen at receipt, then the times the officer noted as they happened. */
+  onSpot?: OnSpot;
   files: LocalFile[];
   sync: SyncState;
 };
@@ -84,6 +87,13 @@ export const store = {
     const tx = (await db()).transaction('dossiers', 'readwrite');
     const d = await tx.store.get(key);
     if (d) await tx.store.put({ ...d, procedureVersionId, checklist, sync: { state: 'pending' } });
+    await tx.done;
+  },
+  /** Notes when the leader approved, or when the result was handed over; only before the server has the dossier. */
+  noteOnSpot: async (key: string, step: 'approvedAt' | 'handedOverAt', at: string) => {
+    const tx = (await db()).transaction('dossiers', 'readwrite');
+    const d = await tx.store.get(key);
+    if (d?.onSpot && !d.onSpot[step] && d.sync.state !== 'synced' && d.sync.state !== 'uploading') await tx.store.put({ ...d, onSpot: { ...d.onSpot, [step]: at } });
     await tx.done;
   },
   /** Only dossiers the server confirmed (code given, every photo stored) may leave the device. */

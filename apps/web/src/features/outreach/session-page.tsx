@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { Applicant, type DocumentItem, type OutreachPack, type OutreachReport, type Problem, type ProcedureVersion } from '@motcua/contracts';
+import { Applicant, type DocumentItem, type OutreachPack, type OutreachReport, type Problem } from '@motcua/contracts';
 import { ApiError, request } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -10,9 +10,11 @@ import { ChecklistFields } from '../dossier/checklist-fields.tsx';
 import { fieldErrorsOf } from '../dossier/field-errors.ts';
 import { formatDateTime } from '../dossier/format.ts';
 import { documentsFor, emptyApplicant, missingMandatory, toApplicant, type ApplicantDraft } from '../dossier/intake-draft.ts';
+import { ConflictReview } from './conflict-review.tsx';
+import { OnSpotSteps } from './on-spot-steps.tsx';
 import { registerServiceWorker } from './register-sw.ts';
 import { store, type LocalDossier, type LocalFile } from './outreach-store.ts';
-import { sha256Hex, syncOne, syncSession } from './outreach-sync.ts';
+import { sha256Hex, syncSession } from './outreach-sync.ts';
 import { localIso, provisionalDue } from './outreach-time.ts';
 
 type Saved = NonNullable<Awaited<ReturnType<typeof store.pack>>>;
@@ -121,7 +123,7 @@ function OfflineIntake({ saved, onSaved }: { saved: Saved; onSaved: () => void }
         checklist: documents.map((doc) => ({ itemId: doc.id, provided: provided.has(doc.id) })),
         decision: 'accept',
         provisionalDueAt: provisionalDue(pack, version.code, now),
-        ...(sameDay && leaderId ? { onSpot: { leaderId, approvedAt: receivedAt } } : {}),
+        ...(sameDay && leaderId ? { onSpot: { leaderId } } : {}),
         files,
         sync: { state: 'pending' },
       },
@@ -299,7 +301,17 @@ function DeviceDossiers({ pack, dossiers, onChange }: { pack: OutreachPack; doss
                 <td>{d.applicant.fullName}</td>
                 <td>{d.procedureName}</td>
                 <td>{formatDateTime(d.receivedAt)}</td>
-                <td>{d.sync.state === 'synced' || d.sync.state === 'uploading' ? (d.sync.dueAt ? formatDateTime(d.sync.dueAt) : '—') : d.provisionalDueAt ? `${formatDateTime(d.provisionalDueAt)} (${t('list.provisional')})` : '—'}</td>
+                <td>
+                  {d.onSpot ? (
+                    <OnSpotSteps d={d} pack={pack} onChange={onChange} />
+                  ) : d.sync.state === 'synced' || d.sync.state === 'uploading' ? (
+                    d.sync.dueAt ? formatDateTime(d.sync.dueAt) : '—'
+                  ) : d.provisionalDueAt ? (
+                    `${formatDateTime(d.provisionalDueAt)} (${t('list.provisional')})`
+                  ) : (
+                    '—'
+                  )}
+                </td>
                 <td>
                   <span className="outreach-sync-state">{stateText(d, t)}</span>
                   {d.sync.state === 'conflict' && <ConflictReview d={d} onResolved={onChange} />}
@@ -317,51 +329,6 @@ function DeviceDossiers({ pack, dossiers, onChange }: { pack: OutreachPack; doss
       </button>
       <p role="status">{note}</p>
     </section>
-  );
-}
-
-/** A version changed while offline: the officer sees what changed and re-checks the documents. */
-function ConflictReview({ d, onResolved }: { d: LocalDossier; onResolved: () => void }) {
-  const { t } = useTranslation('outreach');
-  const { t: tc } = useTranslation();
-  const [version, setVersion] = useState<ProcedureVersion | null>(null);
-  const [provided, setProvided] = useState<Set<string>>(new Set(d.checklist.filter((c) => c.provided).map((c) => c.itemId)));
-  const [failure, setFailure] = useState<unknown>(null);
-  if (d.sync.state !== 'conflict') return null;
-  const c = d.sync.conflict;
-  const documents = version ? documentsFor(version.documents, 'counter') : [];
-
-  async function confirm() {
-    if (!version) return;
-    await store.resolveConflict(d.key, version.id, documents.map((doc) => ({ itemId: doc.id, provided: provided.has(doc.id) })));
-    const fresh = (await store.dossiers(d.sessionId)).find((x) => x.key === d.key);
-    if (fresh) await syncOne(fresh);
-    onResolved();
-  }
-
-  return (
-    <div role="alert" className="alert outreach-conflict">
-      <p>{t('conflict.message', { cached: c.cachedVersion ?? '?', current: c.currentVersion ?? '?' })}</p>
-      <ul>
-        {c.changes.map((x) => (
-          <li key={x}>{x}</li>
-        ))}
-      </ul>
-      {c.currentVersionId && !version && (
-        <button type="button" onClick={() => request<ProcedureVersion>(`/api/v1/procedures/${d.procedureCode}/versions/${c.currentVersionId}`).then(setVersion, setFailure)}>
-          {t('conflict.review')}
-        </button>
-      )}
-      {version && (
-        <>
-          <ChecklistFields documents={documents} provided={provided} onToggle={(id, on) => setProvided((s) => (on ? new Set(s).add(id) : new Set([...s].filter((x) => x !== id))))} errors={[]} />
-          <button type="button" className="primary" onClick={() => void confirm()} disabled={missingMandatory(documents, provided).length > 0}>
-            {t('conflict.resync', { version: version.version })}
-          </button>
-        </>
-      )}
-      {failure !== null && <p>{errorMessage(failure, tc)}</p>}
-    </div>
   );
 }
 
