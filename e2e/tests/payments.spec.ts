@@ -87,7 +87,7 @@ test('cash at the counter gives a numbered receipt, and the director reconciles 
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test('a petition is answered at the desk and the answer is public', async ({ page }) => {
+test('a petition is answered at the desk and, as its sender agreed, the answer is public with initials only', async ({ page }) => {
   await page.goto('/pakn/gui');
   await expect(page.getByRole('heading', { level: 1, name: 'Gửi phản ánh, kiến nghị' })).toBeVisible();
   await page.getByLabel('Trung tâm').selectOption({ label: 'Trung tâm Phục vụ hành chính công phường Phú Xuân' });
@@ -95,6 +95,7 @@ test('a petition is answered at the desk and the answer is public', async ({ pag
   await page.getByLabel('Nội dung').fill('Phòng chờ của trung tâm thiếu ghế vào buổi sáng thứ Hai.');
   await page.getByLabel('Họ và tên').fill('Lê Thị Hoa');
   await page.getByLabel('Số điện thoại').fill('0912345678');
+  await page.getByRole('checkbox', { name: 'Đồng ý công khai phản ánh và câu trả lời' }).check();
   expect(await seriousViolations(page)).toEqual([]);
   await at360(page);
   await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
@@ -112,6 +113,8 @@ test('a petition is answered at the desk and the answer is public', async ({ pag
   await page.goto(`/pakn/${code}`);
   await expect(page.getByTestId('petition-status')).toHaveText('Đã trả lời');
   await expect(page.getByTestId('petition-answer')).toHaveText('Trung tâm đã bổ sung 10 ghế chờ từ tuần này. Cảm ơn ông/bà.');
+  await expect(page.getByTestId('petition-sender')).toHaveText('L.T.H.');
+  await expect(page.getByText('Lê Thị Hoa')).toHaveCount(0);
 });
 
 test('a returned dossier is rated once at the counter screen', async ({ page, request }) => {

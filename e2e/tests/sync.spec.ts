@@ -27,7 +27,8 @@ test('the province sync dashboard shows a center the portal refuses, and a retry
   await page.getByRole('link', { name: /^Đồng bộ Cổng Dịch vụ công quốc gia/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Đồng bộ Cổng Dịch vụ công quốc gia' })).toBeVisible();
 
-  const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /H46\.01/ }) });
+  const centers = page.getByRole('table', { name: /^Tình trạng đồng bộ theo trung tâm/ });
+  const row = centers.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /H46\.01/ }) });
   await expect(async () => {
     await page.getByRole('button', { name: 'Làm mới' }).click();
     await expect(row.getByText('Đang lỗi')).toBeVisible({ timeout: 1000 });
@@ -38,6 +39,9 @@ test('the province sync dashboard shows a center the portal refuses, and a retry
   await row.getByRole('button', { name: 'Chi tiết' }).click();
   await expect(page.getByRole('heading', { name: 'Các thay đổi chưa đồng bộ được' })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: code })).not.toHaveCount(0);
+  // The change was set aside: it waits on the dashboard for someone to acknowledge it.
+  const setAside = page.getByRole('table', { name: 'Thay đổi bị gác lại, mới nhất trước' });
+  await expect(setAside.getByRole('rowheader', { name: code })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
   // The portal accepts the center again; the administrator retries and the center is clean.

@@ -43,6 +43,12 @@ describe('staff login', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('quá nhiều lần');
   });
 
+  it('tells an officer whose account is locked for this computer to wait', async () => {
+    stubApi({ 'POST /api/v1/auth/login': problem(429, 'account_locked', 'Too many failed sign-ins for this account') });
+    await submit('phuxuan.motcua', 'sai');
+    expect((await screen.findByRole('alert')).textContent).toBe('Bạn đã thử quá nhiều lần. Vui lòng đợi vài phút rồi thử lại.');
+  });
+
   it('reports a network failure', async () => {
     stubApi({ 'POST /api/v1/auth/login': 'network-down' });
     await submit('phuxuan.motcua', 'motcua');

@@ -57,8 +57,13 @@ export const PetitionSubmit = z
     name: z.string().trim().min(2).max(120).optional(),
     phone: z.string().regex(/^0\d{9,10}$/, 'a Vietnamese phone number such as 0905123456').optional(),
     email: z.email().optional(),
-    /** The name is not shown with the petition; a contact is still needed for the answer. */
+    /** Not even the initials are shown with the petition; a contact is still needed for the answer. */
     anonymous: z.boolean().default(false),
+    /**
+     * Once answered, anyone with the petition's code may read it and the answer (initials only, no
+     * contact). Off by default: without it, only the holder of the follow-up code sees the petition.
+     */
+    publish: z.boolean().default(false),
   })
   .refine((p) => p.phone || p.email, { message: 'a phone number or an e-mail address for the answer', path: ['phone'] })
   .refine((p) => p.anonymous || p.name, { message: 'your name, or choose to stay anonymous', path: ['name'] });
@@ -66,13 +71,19 @@ export type PetitionSubmit = z.input<typeof PetitionSubmit>;
 
 export const PetitionSubmitted = z.object({ code: z.string(), secret: z.string(), receivedAt: z.string(), dueAt: z.string() });
 
-/** What anyone sees of a petition: no contact details, the submitter's name only when not anonymous. */
+/**
+ * A petition as its sender (with the follow-up code) or, once answered and published with the
+ * sender's consent, anyone sees it: never a name, phone or e-mail; the initials unless anonymous.
+ */
 export const PetitionPublic = z.object({
   code: z.string(),
   kind: PetitionKind,
   title: z.string(),
   content: z.string(),
-  submitterName: z.string().nullable(),
+  /** "L.T.H." for Lê Thị Hoa; null when the sender chose to stay anonymous ("Công dân"). */
+  senderInitials: z.string().nullable(),
+  /** The sender agreed to publish it once answered. */
+  published: z.boolean(),
   centerName: z.string(),
   status: PetitionStatus,
   receivedAt: z.string(),
@@ -89,6 +100,7 @@ export type PetitionPublic = z.infer<typeof PetitionPublic>;
 
 export const PetitionStaffView = PetitionPublic.extend({
   id: z.uuid(),
+  submitterName: z.string().nullable(),
   dossierCode: z.string().nullable(),
   contactPhone: z.string().nullable(),
   contactEmail: z.string().nullable(),

@@ -44,6 +44,23 @@ export const SyncFailure = z.object({
 });
 export type SyncFailure = z.infer<typeof SyncFailure>;
 
+/**
+ * A change set aside (dead letter) that no province admin has acknowledged since it was set aside;
+ * the people to tell got an in-app notice (at most one an hour per dossier).
+ */
+export const SyncDeadLetter = z.object({
+  messageId: z.uuid(),
+  target: SyncTarget,
+  dossierId: z.uuid(),
+  dossierCode: z.string(),
+  centerId: z.uuid(),
+  centerName: z.string(),
+  error: z.string().nullable(),
+  attempts: z.number().int(),
+  deadAt: z.string().nullable(),
+});
+export type SyncDeadLetter = z.infer<typeof SyncDeadLetter>;
+
 export const SyncRetryResult = z.object({ requeued: z.number().int() });
 export type SyncRetryResult = z.infer<typeof SyncRetryResult>;
 

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNT_LOCKOUT_FAILURES, isLockedOut, LOCKOUT_FAILURES } from '../../src/modules/auth/auth.lockout.ts';
 import { authEvents, users } from '../../src/modules/auth/auth.tables.ts';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/harness.ts';
 
@@ -74,6 +75,24 @@ describe('staff login', () => {
     } finally {
       t.clock.advance(-13 * 3_600_000);
     }
+  });
+});
+
+describe('lockout', () => {
+  it('shuts out the guessing address; past the account’s total, every address the account has not signed in from', () => {
+    expect(isLockedOut({ fromAddress: LOCKOUT_FAILURES, fromAll: LOCKOUT_FAILURES, trusted: true })).toBe(true);
+    expect(isLockedOut({ fromAddress: 0, fromAll: ACCOUNT_LOCKOUT_FAILURES - 1, trusted: false })).toBe(false);
+    expect(isLockedOut({ fromAddress: 0, fromAll: ACCOUNT_LOCKOUT_FAILURES, trusted: false })).toBe(true);
+    expect(isLockedOut({ fromAddress: LOCKOUT_FAILURES - 1, fromAll: ACCOUNT_LOCKOUT_FAILURES, trusted: true })).toBe(false);
+  });
+
+  it('forgets an officer’s typos once they sign in from the same address', async () => {
+    const from = { remoteAddress: '10.90.0.1' };
+    const attempt = (password: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'ayun.giamdoc', password }, ...from });
+    for (let i = 0; i < LOCKOUT_FAILURES - 1; i++) expect((await attempt('typo')).statusCode).toBe(401);
+    expect((await attempt(TEST_PASSWORD)).statusCode).toBe(200);
+    for (let i = 0; i < LOCKOUT_FAILURES - 1; i++) expect((await attempt('typo')).statusCode).toBe(401);
+    expect((await attempt(TEST_PASSWORD)).statusCode).toBe(200);
   });
 });
 

@@ -42,7 +42,7 @@ describe('petition deadlines on the working calendar', () => {
 });
 
 describe('petitions (PAKN) from submission to public answer', () => {
-  it('receives a petition with its deadlines, and the desk answers it on time; the public page shows the answer without contacts', async () => {
+  it('receives a petition with its deadlines, and the desk answers it on time; the sender’s page shows the answer with initials only, the code alone shows nothing', async () => {
     const res = await submit(complaint());
     expect(res.statusCode, res.body).toBe(201);
     const { code, secret, dueAt } = res.json();
@@ -60,14 +60,29 @@ describe('petitions (PAKN) from submission to public answer', () => {
     expect(answered.statusCode, answered.body).toBe(200);
     expect(answered.json()).toMatchObject({ status: 'answered', outcome: 'on_time' });
 
-    const pub = (await t.app.inject({ url: `/api/v1/petitions/public/${code}` })).json();
-    expect(pub).toMatchObject({ code, status: 'answered', outcome: 'on_time', submitterName: 'Lê Thị Hoa', infoRequest: null });
+    // The sender's page (with the follow-up code): the answer, their initials, never their name or phone.
+    const pub = (await t.app.inject({ url: `/api/v1/petitions/public/${code}?secret=${secret}` })).json();
+    expect(pub).toMatchObject({ code, status: 'answered', outcome: 'on_time', senderInitials: 'L.T.H.', published: false, infoRequest: null });
     expect(pub.answer).toContain('xin lỗi');
     expect(JSON.stringify(pub)).not.toContain('0912345678');
+    expect(JSON.stringify(pub)).not.toContain('Hoa');
+
+    // The sender did not agree to publish: the code alone or a wrong follow-up code finds nothing.
+    // Everything but the request's own address and id.
+    const problem = (body: string) => {
+      const { type, title, status, detail, code: problemCode } = JSON.parse(body);
+      return { type, title, status, detail, problemCode };
+    };
+    const unknown = await t.app.inject({ url: '/api/v1/petitions/public/PAKN-46-2026-999999' });
+    expect(unknown.statusCode).toBe(404);
+    for (const url of [`/api/v1/petitions/public/${code}`, `/api/v1/petitions/public/${code}?secret=AAAAAAAAAAAA`]) {
+      const res = await t.app.inject({ url });
+      expect(problem(res.body), url).toEqual(problem(unknown.body));
+    }
 
     // The submitter says whether the answer satisfied them, once, with the follow-up code.
     const wrong = await t.app.inject({ method: 'POST', url: `/api/v1/petitions/public/${code}/follow-up`, payload: { secret: 'AAAAAAAAAAAA', satisfaction: 'dissatisfied' } });
-    expect(wrong.statusCode).toBe(403);
+    expect(wrong.statusCode).toBe(404);
     const rated = await t.app.inject({ method: 'POST', url: `/api/v1/petitions/public/${code}/follow-up`, payload: { secret, satisfaction: 'dissatisfied' } });
     expect(rated.json().satisfaction).toBe('dissatisfied');
     const again = await t.app.inject({ method: 'POST', url: `/api/v1/petitions/public/${code}/follow-up`, payload: { secret, satisfaction: 'satisfied' } });
@@ -85,7 +100,7 @@ describe('petitions (PAKN) from submission to public answer', () => {
     const later = await bearer(t, 'phuxuan.motcua');
     const ask = await t.app.inject({ method: 'POST', url: `/api/v1/petitions/${item.id}/actions`, headers: later, payload: { action: 'request_info', text: 'Xin cho biết buổi nào thiếu ghế.' } });
     expect(ask.json().status).toBe('info_requested');
-    expect((await t.app.inject({ url: `/api/v1/petitions/public/${code}` })).json().infoRequest).toBeNull();
+    expect((await t.app.inject({ url: `/api/v1/petitions/public/${code}` })).statusCode).toBe(404);
     expect((await t.app.inject({ url: `/api/v1/petitions/public/${code}?secret=${secret}` })).json().infoRequest).toBe('Xin cho biết buổi nào thiếu ghế.');
     const reply = await t.app.inject({ method: 'POST', url: `/api/v1/petitions/public/${code}/follow-up`, payload: { secret, info: 'Sáng thứ Hai hằng tuần.' } });
     expect(reply.json().status).toBe('received');
@@ -126,5 +141,39 @@ describe('petitions (PAKN) from submission to public answer', () => {
     expect(noName.statusCode).toBe(400);
     const noCenter = await submit(complaint({ centerId: '01900000-0000-7000-8000-000000000000' }));
     expect(noCenter.statusCode).toBe(400);
+  });
+  it('publishes an answered petition by its code only when the sender agreed, with initials and no contacts; walking the codes finds nothing else', async () => {
+    t.clock.set('2026-02-12T03:00:00Z');
+    const published = (await submit(complaint({ publish: true, name: 'Đặng Văn Ánh', phone: '0912000111' }))).json();
+    const anonymous = (await submit(complaint({ publish: true, anonymous: true, name: undefined, phone: '0912000222' }))).json();
+    const director = await bearer(t, 'phuxuan.giamdoc');
+    // Not answered yet: not public, even with consent.
+    expect((await t.app.inject({ url: `/api/v1/petitions/public/${published.code}` })).statusCode).toBe(404);
+    const items = (await t.app.inject({ url: '/api/v1/petitions', headers: director })).json().items as { id: string; code: string; published: boolean; submitterName: string | null }[];
+    expect(items.find((i) => i.code === published.code)).toMatchObject({ published: true, submitterName: 'Đặng Văn Ánh' });
+    for (const code of [published.code, anonymous.code]) {
+      const id = items.find((i) => i.code === code)!.id;
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/petitions/${id}/actions`, headers: director, payload: { action: 'answer', text: 'Trung tâm đã bố trí thêm cán bộ tiếp nhận vào buổi sáng.' } });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+
+    const open = await t.app.inject({ url: `/api/v1/petitions/public/${published.code}` });
+    expect(open.statusCode).toBe(200);
+    expect(open.json()).toMatchObject({ status: 'answered', senderInitials: 'Đ.V.A.', published: true, infoRequest: null });
+    expect(open.body).not.toMatch(/Đặng|0912000111/);
+    expect((await t.app.inject({ url: `/api/v1/petitions/public/${anonymous.code}` })).json().senderInitials).toBeNull();
+    // Reading is open, acting is not: only the follow-up code lets someone rate the answer.
+    const stranger = await t.app.inject({ method: 'POST', url: `/api/v1/petitions/public/${published.code}/follow-up`, payload: { secret: 'AAAAAAAAAAAA', satisfaction: 'satisfied' } });
+    expect(stranger.statusCode).toBe(404);
+
+    // Someone walking the sequential codes of the year sees only the two published answers.
+    const seen: string[] = [];
+    for (let n = 1; n <= 12; n++) {
+      const code = `PAKN-46-2026-${String(n).padStart(6, '0')}`;
+      const res = await t.app.inject({ url: `/api/v1/petitions/public/${code}`, remoteAddress: '10.1.9.9' });
+      if (res.statusCode === 200) seen.push(code);
+      else expect(res.json().code).toBe('feedback.petition_not_found');
+    }
+    expect(seen.sort()).toEqual([published.code, anonymous.code].sort());
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCKOUT_FAILURES, LOCKOUT_MINUTES } from '../../src/modules/auth/auth.service.ts';
+import { ACCOUNT_LOCKOUT_FAILURES, LOCKOUT_FAILURES, LOCKOUT_MINUTES } from '../../src/modules/auth/auth.lockout.ts';
 import { applicant, completeChecklist } from '../support/dossier-fixtures.ts';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/harness.ts';
 
@@ -78,21 +78,41 @@ describe('CSRF', () => {
   });
 });
 
-describe('sign-in: rate limit per address and lockout per account', () => {
-  it('locks an account after repeated failures from many addresses, even for the right password, then lets it in again', async () => {
-    for (let i = 0; i < LOCKOUT_FAILURES; i++) expect((await login('phuxuan.giamdoc', `wrong-${i}`, `10.80.0.${i}`)).statusCode).toBe(401);
-    const locked = await login('phuxuan.giamdoc', TEST_PASSWORD, '10.80.1.1');
+describe('sign-in: lockout per account and address, and per account for untrusted addresses', () => {
+  const fail = (username: string, ip: string) => login(username, 'not-the-password', ip);
+
+  it('locks out the address that guesses, even for the right password, while the officer signs in from another address', async () => {
+    for (let i = 0; i < LOCKOUT_FAILURES; i++) expect((await fail('phuxuan.giamdoc', '10.80.0.1')).statusCode).toBe(401);
+    const locked = await login('phuxuan.giamdoc', TEST_PASSWORD, '10.80.0.1');
     expect(locked.statusCode).toBe(429);
     expect(locked.json().code).toBe('account_locked');
-    // Another account is not affected.
-    expect((await login('phuxuan.motcua', TEST_PASSWORD, '10.80.1.2')).statusCode).toBe(200);
+    // A first-time address: the account's total is still low, so nothing stops the right password.
+    expect((await login('phuxuan.giamdoc', TEST_PASSWORD, '10.80.0.2')).statusCode).toBe(200);
     t.clock.advance((LOCKOUT_MINUTES + 1) * 60_000);
-    expect((await login('phuxuan.giamdoc', TEST_PASSWORD, '10.80.1.3')).statusCode).toBe(200);
+    expect((await login('phuxuan.giamdoc', TEST_PASSWORD, '10.80.0.1')).statusCode).toBe(200);
+  });
+
+  it('throttles guessing spread over many addresses: new addresses are refused, the officer’s usual address still gets in', async () => {
+    expect((await login('phuxuan.lanhdao', TEST_PASSWORD, '10.82.0.1')).statusCode).toBe(200);
+    // Fewer than the per-address limit from each address, so only the account's total can stop it.
+    for (let i = 0; i < ACCOUNT_LOCKOUT_FAILURES; i++) expect((await fail('phuxuan.lanhdao', `10.82.1.${i}`)).statusCode).toBe(401);
+    const fresh = await login('phuxuan.lanhdao', TEST_PASSWORD, '10.82.2.1');
+    expect(fresh.statusCode).toBe(429);
+    expect(fresh.json().code).toBe('account_locked');
+    expect((await fail('phuxuan.lanhdao', '10.82.2.2')).statusCode).toBe(429);
+    // The refused guesses are not even checked, so they never reach the password.
+    expect((await login('phuxuan.lanhdao', TEST_PASSWORD, '10.82.0.1')).statusCode).toBe(200);
+    // Another account is not affected.
+    expect((await login('phuxuan.motcua', TEST_PASSWORD, '10.82.2.3')).statusCode).toBe(200);
+    t.clock.advance((LOCKOUT_MINUTES + 1) * 60_000);
+    expect((await login('phuxuan.lanhdao', TEST_PASSWORD, '10.82.2.1')).statusCode).toBe(200);
   });
 
   it('locks an unknown username the same way, so lockout does not reveal which accounts exist', async () => {
-    for (let i = 0; i < LOCKOUT_FAILURES; i++) expect((await login('khong.ton.tai', 'x', `10.81.0.${i}`)).statusCode).toBe(401);
-    const res = await login('khong.ton.tai', 'x', '10.81.1.1');
+    for (let i = 0; i < LOCKOUT_FAILURES; i++) expect((await fail('khong.ton.tai', '10.81.0.1')).statusCode).toBe(401);
+    expect((await fail('khong.ton.tai', '10.81.0.1')).json().code).toBe('account_locked');
+    for (let i = LOCKOUT_FAILURES; i < ACCOUNT_LOCKOUT_FAILURES; i++) expect((await fail('khong.ton.tai', `10.81.1.${i}`)).statusCode).toBe(401);
+    const res = await fail('khong.ton.tai', '10.81.2.1');
     expect(res.statusCode).toBe(429);
     expect(res.json().code).toBe('account_locked');
   });

@@ -1,6 +1,7 @@
-import { and, count, eq, gt, inArray, isNull, max } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.ts';
-import type { Db } from '../../platform/db/client.ts';
+import { rowsOf, type Db } from '../../platform/db/client.ts';
+import type { LoginHistory } from './auth.lockout.ts';
 import { authEvents, sessions, users } from './auth.tables.ts';
 
 export async function findActiveUser(db: Db, username: string) {
@@ -44,12 +45,18 @@ export async function insertAuthEvent(
   await db.insert(authEvents).values(e);
 }
 
-/** Failed sign-ins for a username after `since` and after its last successful one. */
-export async function recentFailures(db: Db, username: string, since: Date): Promise<number> {
-  const [ok] = await db.select({ at: max(authEvents.at) }).from(authEvents).where(and(eq(authEvents.username, username), eq(authEvents.kind, 'login_ok'), gt(authEvents.at, since)));
-  const from = ok?.at && ok.at > since ? ok.at : since;
-  const [row] = await db.select({ n: count() }).from(authEvents).where(and(eq(authEvents.username, username), eq(authEvents.kind, 'login_failed'), gt(authEvents.at, from)));
-  return Number(row?.n ?? 0);
+/** What the lockout rule needs about a username and a client address (see auth.lockout.ts). */
+export async function loginHistory(db: Db, username: string, ip: string | null, since: Date, trustedSince: Date): Promise<LoginHistory> {
+  const [row] = rowsOf<{ from_address: number; from_all: number; trusted: boolean }>(
+    await db.execute(sql`
+      select
+        count(*) filter (where kind = 'login_failed' and ip is not distinct from ${ip} and at > coalesce(
+          (select max(at) from auth_events where username = ${username} and kind = 'login_ok' and ip is not distinct from ${ip} and at > ${since}), ${since}))::int as from_address,
+        count(*) filter (where kind = 'login_failed')::int as from_all,
+        exists (select 1 from auth_events where username = ${username} and kind = 'login_ok' and ip is not distinct from ${ip} and at > ${trustedSince}) as trusted
+      from auth_events where username = ${username} and at > ${since}`),
+  );
+  return { fromAddress: Number(row?.from_address ?? 0), fromAll: Number(row?.from_all ?? 0), trusted: row?.trusted === true };
 }
 
 /** Active staff of a center with a role, for assignment pickers and automatic assignment. */
@@ -58,6 +65,14 @@ export async function listStaff(db: Db, centerId: string, role: Actor['role']) {
     .select({ id: users.id, username: users.username, fullName: users.fullName })
     .from(users)
     .where(and(eq(users.centerId, centerId), eq(users.role, role), eq(users.active, true)));
+}
+
+/** Active province administrators of a province (who run its portal sync). */
+export async function listProvinceAdmins(db: Db, provinceCode: string) {
+  return db
+    .select({ id: users.id, username: users.username, fullName: users.fullName })
+    .from(users)
+    .where(and(eq(users.provinceCode, provinceCode), eq(users.role, 'province_admin'), eq(users.active, true)));
 }
 
 export async function findStaff(db: Db, id: string) {

@@ -3,7 +3,8 @@ import type { LoginResponse } from '@motcua/contracts';
 import type { Actor } from '../../platform/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { DomainError } from '../../platform/errors.ts';
-import { findActiveUser, findSessionActor, insertAuthEvent, insertSession, recentFailures, revokeSession } from './auth.repo.ts';
+import { isLockedOut, LOCKOUT_MINUTES, TRUSTED_ADDRESS_DAYS } from './auth.lockout.ts';
+import { findActiveUser, findSessionActor, insertAuthEvent, insertSession, loginHistory, revokeSession } from './auth.repo.ts';
 import { burnVerify, verifyPassword } from './password.ts';
 
 type Deps = Pick<AppContext, 'db' | 'clock' | 'ids' | 'config' | 'log'>;
@@ -11,18 +12,16 @@ export type ClientInfo = { ip: string | null; userAgent: string | null };
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** An account (known or not) is locked after this many failed sign-ins in LOCKOUT_MINUTES, whatever the address. */
-export const LOCKOUT_FAILURES = 10;
-export const LOCKOUT_MINUTES = 15;
-
 /** Checks the password and opens a session; a failure is recorded and looks the same whatever went wrong. */
 export async function login(deps: Deps, input: { username: string; password: string }, client: ClientInfo): Promise<LoginResponse> {
   const now = deps.clock.now();
   const username = input.username.trim().toLowerCase();
-  // The per-address rate limit does not stop guessing from many addresses: lock the account itself.
-  if ((await recentFailures(deps.db, username.slice(0, 100), new Date(now.getTime() - LOCKOUT_MINUTES * 60_000))) >= LOCKOUT_FAILURES) {
-    deps.log.warn({ username, ip: client.ip }, 'login refused: account locked');
-    throw new DomainError('rate_limited', 'account_locked', `Too many failed sign-ins for this account; try again in ${LOCKOUT_MINUTES} minutes.`);
+  const key = username.slice(0, 100);
+  // Unknown usernames are counted and locked alike, so a lockout does not reveal which accounts exist.
+  const history = await loginHistory(deps.db, key, client.ip, new Date(now.getTime() - LOCKOUT_MINUTES * 60_000), new Date(now.getTime() - TRUSTED_ADDRESS_DAYS * 86_400_000));
+  if (isLockedOut(history)) {
+    deps.log.warn({ username, ip: client.ip, ...history }, 'login refused: account locked for this address');
+    throw new DomainError('rate_limited', 'account_locked', `Too many failed sign-ins for this account; try again in ${LOCKOUT_MINUTES} minutes, or from a computer you usually sign in from.`);
   }
   const user = await findActiveUser(deps.db, username);
   const ok = user ? await verifyPassword(user.passwordHash, input.password) : (await burnVerify(input.password), false);
@@ -31,7 +30,7 @@ export async function login(deps: Deps, input: { username: string; password: str
       id: deps.ids.next(),
       at: now,
       kind: 'login_failed',
-      username: username.slice(0, 100),
+      username: key,
       userId: user?.id ?? null,
       ip: client.ip,
       reason: user ? 'wrong_password' : 'unknown_user',

@@ -2,7 +2,7 @@ import type { HttpModule } from '../../platform/http/app.ts';
 import { authRoutes } from './auth.routes.ts';
 
 export { hashPassword } from './password.ts';
-export { findStaff, listStaff, userNames } from './auth.repo.ts';
+export { findStaff, listProvinceAdmins, listStaff, userNames } from './auth.repo.ts';
 export { ensureCitizenUser, openSession, renameCitizenUser } from './auth.citizen.ts';
 export { setSessionCookie } from './auth.routes.ts';
 export type { ClientInfo } from './auth.service.ts';

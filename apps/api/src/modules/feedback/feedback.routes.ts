@@ -9,7 +9,7 @@ import { toLocalIso } from '../calendar/index.ts';
 import { findDossier } from '../dossier/index.ts';
 import { findCenter } from '../units/index.ts';
 import { publicView, staffView } from './feedback.views.ts';
-import { actOnPetition, bySecret, canHandle, desk, followUp, submitPetition } from './petitions.service.ts';
+import { actOnPetition, canHandle, desk, followUp, lookUp, submitPetition } from './petitions.service.ts';
 import { findPetition, type PetitionRow } from './petitions.repo.ts';
 import { rateDossier, ratingState } from './ratings.service.ts';
 
@@ -66,7 +66,7 @@ export function feedbackRoutes(app: ZodApp, ctx: AppContext): void {
       schema: {
         operationId: 'getPetitionPublic',
         tags: ['feedback'],
-        summary: 'A petition and its public answer (no contact details); with the follow-up code, also what the center asked',
+        summary: "A petition and its answer, never with the sender's name or contacts: with the follow-up code given at submission, or by code alone once answered if the sender agreed to publish it",
         params: z.object({ code: z.string().min(5).max(40) }),
         querystring: z.object({ secret: z.string().min(8).max(64).optional() }),
         response: { 200: PetitionPublic, ...errors },
@@ -74,7 +74,7 @@ export function feedbackRoutes(app: ZodApp, ctx: AppContext): void {
       config: limited(60),
     },
     async (request) => {
-      const { p, owner } = await bySecret(ctx, request.params.code, request.query.secret);
+      const { p, owner } = await lookUp(ctx, request.params.code, request.query.secret);
       return publicView(p, await centerName(p.centerId), owner);
     },
   );

@@ -39,6 +39,8 @@ export const petitions = pgTable(
     content: text('content').notNull(),
     submitterName: text('submitter_name'),
     anonymous: boolean('anonymous').notNull(),
+    /** The sender agreed that, once answered, anyone with the code may read it (initials only). */
+    publish: boolean('publish').notNull().default(false),
     contactPhone: text('contact_phone'),
     contactEmail: text('contact_email'),
     citizenId: uuid('citizen_id'),

@@ -1,6 +1,6 @@
 import type { PetitionPublic, PetitionStaffView } from '@motcua/contracts';
 import { toLocalIso } from '../calendar/index.ts';
-import { deskBadge } from './petition.rules.ts';
+import { deskBadge, initialsOf } from './petition.rules.ts';
 import type { PetitionRow } from './petitions.repo.ts';
 
 const iso = (d: Date | null) => (d ? toLocalIso(d) : null);
@@ -11,7 +11,8 @@ export function publicView(p: PetitionRow, centerName: string, owner: boolean): 
     kind: p.kind,
     title: p.title,
     content: p.content,
-    submitterName: p.anonymous ? null : p.submitterName,
+    senderInitials: p.anonymous ? null : initialsOf(p.submitterName),
+    published: p.publish,
     centerName,
     status: p.status,
     receivedAt: toLocalIso(p.receivedAt),

@@ -30,3 +30,15 @@ export function deskBadge(now: Date, p: { status: string; dueAt: Date; refuseBy:
 
 /** `PAKN-46-2026-000012`: per province and year. */
 export const petitionCode = (provinceCode: string, year: number, seq: number) => `PAKN-${provinceCode}-${year}-${String(seq).padStart(6, '0')}`;
+
+/**
+ * "Lê Thị Hoa" → "L.T.H.": how Vietnamese newspapers name a private person. The sender recognises
+ * it; a stranger cannot find them by it.
+ */
+export function initialsOf(name: string | null): string | null {
+  const words = (name ?? '').normalize('NFD').replace(/\p{M}/gu, '').split(/\s+/).filter(Boolean);
+  return words.length > 0 ? words.map((w) => `${[...w][0]!.toUpperCase()}.`).join('') : null;
+}
+
+/** Who may read a petition without its follow-up code: anyone, once it is answered, if the sender agreed. */
+export const isPublic = (p: { publish: boolean; status: string }) => p.publish && p.status === 'answered';

@@ -10,7 +10,7 @@ import { findDossierByCode } from '../dossier/index.ts';
 import { notifyInTx } from '../notify/index.ts';
 import { findCenter } from '../units/index.ts';
 import { petitions } from './feedback.tables.ts';
-import { closingOutcome, petitionCode, petitionDeadlines } from './petition.rules.ts';
+import { closingOutcome, isPublic, petitionCode, petitionDeadlines } from './petition.rules.ts';
 import { nextStatus, openStatuses, type PetitionAction } from './petition.states.ts';
 import { earlierOnSameMatter, findPetition, findPetitionByCode, listPetitions, nextPetitionSeq, updatePetitionIfVersion, type PetitionRow } from './petitions.repo.ts';
 
@@ -53,6 +53,7 @@ export async function submitPetition(ctx: AppContext, actor: Actor | null, input
         content: input.content.normalize('NFC'),
         submitterName: input.name?.normalize('NFC') ?? null,
         anonymous: input.anonymous ?? false,
+        publish: input.publish ?? false,
         ...contact,
         secretHash: hashOf(secret),
         status: 'received',
@@ -100,17 +101,22 @@ export async function actOnPetition(ctx: AppContext, actor: Actor, id: string, r
   return updated;
 }
 
-/** The submitter's own page: the secret given at submission unlocks replies and the satisfaction vote. */
-export async function bySecret(ctx: Pick<AppContext, 'db'>, code: string, secret: string | undefined): Promise<{ p: PetitionRow; owner: boolean }> {
+/**
+ * A petition by its code. Codes are sequential, so the code alone opens only what the sender chose
+ * to publish (once answered); everything else needs the follow-up code given at submission. A wrong
+ * follow-up code, an unpublished petition and a missing one all answer the same 404.
+ */
+export async function lookUp(ctx: Pick<AppContext, 'db'>, code: string, secret: string | undefined): Promise<{ p: PetitionRow; owner: boolean }> {
   const p = await findPetitionByCode(ctx.db, code.trim().toUpperCase());
-  if (!p) throw notFound('feedback.petition_not_found', 'No such petition.');
-  const owner = !!secret && timingSafeEqual(Buffer.from(hashOf(secret), 'hex'), Buffer.from(p.secretHash, 'hex'));
+  const owner = !!p && !!secret && timingSafeEqual(Buffer.from(hashOf(secret), 'hex'), Buffer.from(p.secretHash, 'hex'));
+  if (!p || (!owner && !isPublic(p))) throw notFound('feedback.petition_not_found', 'No such petition.');
   return { p, owner };
 }
 
 export async function followUp(ctx: AppContext, code: string, input: { secret: string; info?: string | undefined; satisfaction?: 'satisfied' | 'dissatisfied' | undefined }): Promise<PetitionRow> {
-  const { p, owner } = await bySecret(ctx, code, input.secret);
-  if (!owner) throw forbidden('feedback.bad_secret', 'The follow-up code does not match this petition.');
+  const { p, owner } = await lookUp(ctx, code, input.secret);
+  // A published petition opens without the secret, but only its sender may reply or rate.
+  if (!owner) throw notFound('feedback.petition_not_found', 'No such petition.');
   const now = ctx.clock.now();
   let patch: Partial<PetitionRow>;
   if (input.info) {

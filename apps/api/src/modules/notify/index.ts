@@ -7,9 +7,10 @@ import { notifyRoutes } from './notify.routes.ts';
 /**
  * Notifications to citizens: at every citizen-relevant dossier event (received, supplement
  * needed, payment due, result ready, late apology), petition answers, queue tickets and sign-in codes; SMS,
- * e-mail and in-app, per language, through the outbox, with the delivery status stored.
+ * e-mail and in-app, per language, through the outbox, with the delivery status stored. Also in-app
+ * notices to staff (e.g. a sync dead letter), read through the staff inbox.
  */
-export { deliveriesOf, idFromKey, notifyInTx, SMS_TOPIC, EMAIL_TOPIC, NOTIFY_DOSSIER_TOPIC } from './notify.service.ts';
+export { deliveriesOf, idFromKey, notifyInTx, notifyStaffInTx, SMS_TOPIC, EMAIL_TOPIC, NOTIFY_DOSSIER_TOPIC } from './notify.service.ts';
 export { render as renderMessage, type TemplateId } from './notify.templates.ts';
 
 export const notifyModule: HttpModule = { name: 'notify', register: notifyRoutes };

@@ -129,6 +129,42 @@ export async function notifyInTx(
   }
 }
 
+/**
+ * In-app notices to staff, in the caller's transaction: one row per user (the recipient is the
+ * user's id; no citizen), written as delivered. Staff have no language setting yet: Vietnamese.
+ * `key` makes a repeat write nothing twice.
+ */
+export async function notifyStaffInTx(
+  tx: Db,
+  ctx: Pick<AppContext, 'clock'>,
+  m: { key: string; template: TemplateId; params: Record<string, string | number>; userIds: string[]; dossierId?: string | null },
+): Promise<void> {
+  const now = ctx.clock.now();
+  const body = render(m.template, 'vi', m.params, 'inapp');
+  for (const userId of m.userIds) {
+    await tx
+      .insert(notifications)
+      .values({ id: idFromKey(`${m.key}:staff:${userId}`), citizenId: null, dossierId: m.dossierId ?? null, event: m.template, channel: 'inapp', recipient: userId, lang: 'vi', body, status: 'sent', createdAt: now, sentAt: now })
+      .onConflictDoNothing();
+  }
+}
+
+const staffNotice = (userId: string) => and(eq(notifications.recipient, userId), isNull(notifications.citizenId), eq(notifications.channel, 'inapp'));
+
+/** A staff member's in-app notices, newest first. */
+export function staffInbox(ctx: Pick<AppContext, 'db'>, userId: string, limit = 50) {
+  return ctx.db.select().from(notifications).where(staffNotice(userId)).orderBy(desc(notifications.createdAt)).limit(limit);
+}
+
+export async function markStaffRead(ctx: Pick<AppContext, 'db' | 'clock'>, userId: string, id: string): Promise<boolean> {
+  const rows = await ctx.db
+    .update(notifications)
+    .set({ status: 'read', readAt: ctx.clock.now() })
+    .where(and(eq(notifications.id, id), staffNotice(userId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return rows.length > 0;
+}
+
 /** A citizen's in-app messages, newest first. */
 export function inbox(ctx: Pick<AppContext, 'db'>, citizenId: string, limit = 50) {
   return ctx.db

@@ -1,6 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-/** Every notification to a citizen (SMS, e-mail, in-app) with its delivery status. */
+/**
+ * Every notification to a citizen (SMS, e-mail, in-app) with its delivery status, and staff in-app
+ * notices (no citizen; the recipient is the staff user's id).
+ */
 export const notifications = pgTable(
   'notifications',
   {
@@ -19,5 +23,9 @@ export const notifications = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
-  (t) => [index('notifications_citizen_idx').on(t.citizenId, t.createdAt), index('notifications_dossier_idx').on(t.dossierId)],
+  (t) => [
+    index('notifications_citizen_idx').on(t.citizenId, t.createdAt),
+    index('notifications_dossier_idx').on(t.dossierId),
+    index('notifications_staff_idx').on(t.recipient, t.createdAt).where(sql`citizen_id is null and channel = 'inapp'`),
+  ],
 );

@@ -1,4 +1,4 @@
-/** Citizen-facing messages per language. Pure: no DB, no clock. Keep SMS texts short (one or two SMS). */
+/** Messages per language (to citizens, and in-app notices to staff). Pure: no DB, no clock. Keep SMS texts short (one or two SMS). */
 export type Lang = 'vi' | 'en' | 'id';
 export type TemplateId =
   | 'citizen.otp'
@@ -11,10 +11,19 @@ export type TemplateId =
   | 'dossier.result_ready'
   | 'dossier.apology'
   | 'dossier.refused'
-  | 'petition.answered';
+  | 'petition.answered'
+  | 'sync.dead_letter';
 
 type Params = Record<string, string | number>;
 type Table = Record<TemplateId, (p: Params) => string>;
+
+/** The systems a dossier change is delivered to (sync targets), as staff call them. */
+const targets: Record<Lang, Record<string, string>> = {
+  vi: { portal: 'Cổng Dịch vụ công quốc gia', civil_status: 'CSDL hộ tịch điện tử', household_business: 'Hệ thống đăng ký hộ kinh doanh', webhook: 'hệ thống tích hợp (webhook)' },
+  en: { portal: 'the National Public Service Portal', civil_status: 'the civil-status database', household_business: 'the household-business registry', webhook: 'an integrator (webhook)' },
+  id: { portal: 'Portal Layanan Publik Nasional', civil_status: 'basis data catatan sipil', household_business: 'sistem pendaftaran usaha rumah tangga', webhook: 'integrator (webhook)' },
+};
+const target = (lang: Lang, p: Params) => targets[lang][String(p.target)] ?? String(p.target);
 
 const vi: Table = {
   'citizen.otp': (p) => `Motcua: mã xác thực của bạn là ${p.code}. Mã có hiệu lực 5 phút. Không chia sẻ mã này với ai.`,
@@ -28,6 +37,7 @@ const vi: Table = {
   'dossier.apology': (p) => `Motcua: xin lỗi vì hồ sơ ${p.code} bị trễ hạn. Ngày hẹn mới: ${p.dueAt}.`,
   'dossier.refused': (p) => `Motcua: hồ sơ ${p.code} không được tiếp nhận. Xem lý do tại ${p.link}`,
   'petition.answered': (p) => `Motcua: phản ánh, kiến nghị ${p.code} đã có câu trả lời. Xem tại ${p.link}`,
+  'sync.dead_letter': (p) => `Motcua: thay đổi của hồ sơ ${p.code} không gửi được tới ${target('vi', p)} và đã bị gác lại (${p.error}). Kiểm tra và gửi lại tại ${p.link}`,
 };
 
 const en: Table = {
@@ -42,6 +52,7 @@ const en: Table = {
   'dossier.apology': (p) => `Motcua: we apologise, dossier ${p.code} is late. New date: ${p.dueAt}.`,
   'dossier.refused': (p) => `Motcua: dossier ${p.code} was not accepted. Reasons: ${p.link}`,
   'petition.answered': (p) => `Motcua: your petition ${p.code} has been answered. Read it at ${p.link}`,
+  'sync.dead_letter': (p) => `Motcua: a change of dossier ${p.code} could not be delivered to ${target('en', p)} and was set aside (${p.error}). Check and retry at ${p.link}`,
 };
 
 const id: Table = {
@@ -56,6 +67,7 @@ const id: Table = {
   'dossier.apology': (p) => `Motcua: mohon maaf, berkas ${p.code} terlambat. Tanggal baru: ${p.dueAt}.`,
   'dossier.refused': (p) => `Motcua: berkas ${p.code} tidak diterima. Alasan: ${p.link}`,
   'petition.answered': (p) => `Motcua: pengaduan/saran ${p.code} telah dijawab. Baca di ${p.link}`,
+  'sync.dead_letter': (p) => `Motcua: perubahan berkas ${p.code} tidak dapat dikirim ke ${target('id', p)} dan disisihkan (${p.error}). Periksa dan kirim ulang di ${p.link}`,
 };
 
 const tables: Record<Lang, Table> = { vi, en, id };

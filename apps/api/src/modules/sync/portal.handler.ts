@@ -5,9 +5,11 @@ import type { DossierChange } from '../dossier/index.ts';
 import { verifyPath } from '../results/index.ts';
 import { pushChanges, type PortalTarget } from './portal-client.ts';
 import { toPortalChange, type PortalChange } from './portal-mapping.ts';
+import { queueDeadLetterAlerts } from './dead-letters.service.ts';
 import { fanOut } from './fanout.ts';
 import { loadSnapshots } from './portal.repo.ts';
 import { addCounters, recordAcks, type Acked } from './sync-acks.repo.ts';
+import type { SyncTarget } from './sync.tables.ts';
 
 /** Changes per HTTP call to the portal. */
 export const PORTAL_CHUNK = 250;
@@ -66,25 +68,26 @@ export function portalHandler(ctx: AppContext): OutboxBatchHandler {
 }
 
 /**
- * Turns failures past the configured attempt limit into dead letters and counts failures and dead
- * letters for /metrics (shared with the sector and webhook handlers).
+ * Turns failures past the configured attempt limit into dead letters, counts failures and dead
+ * letters for /metrics and queues the dead-letter alerts (shared with the sector and webhook handlers).
  */
-export async function finalOutcomes(ctx: AppContext, msgs: OutboxMessage[], outcomes: (Error | null)[], target: string): Promise<(Error | null)[]> {
+export async function finalOutcomes(ctx: AppContext, msgs: OutboxMessage[], outcomes: (Error | null)[], target: SyncTarget): Promise<(Error | null)[]> {
   let failures = 0;
-  let dead = 0;
+  const dead: { dossierId: string; error: string }[] = [];
   const final = outcomes.map((err, i) => {
     if (!err) return null;
     failures++;
-    if (err instanceof PermanentDeliveryError) return (dead++, err);
-    if (msgs[i]!.attempts >= ctx.config.sync.maxAttempts) {
-      dead++;
-      return new PermanentDeliveryError(`gave up after ${msgs[i]!.attempts} attempts: ${err.message}`);
-    }
-    return err;
+    let giveUp = err instanceof PermanentDeliveryError ? err : null;
+    if (!giveUp && msgs[i]!.attempts >= ctx.config.sync.maxAttempts) giveUp = new PermanentDeliveryError(`gave up after ${msgs[i]!.attempts} attempts: ${err.message}`);
+    if (!giveUp) return err;
+    dead.push({ dossierId: (msgs[i]!.payload as { dossierId: string }).dossierId, error: giveUp.message });
+    return giveUp;
   });
   await addCounters(ctx.db, target, [
     ['failures', failures],
-    ['dead_letters', dead],
+    ['dead_letters', dead.length],
   ]);
+  // A log line and a counter reach no one at night: tell the people who can act (issue 8).
+  await queueDeadLetterAlerts(ctx, target, dead);
   return final;
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { Problem, ResyncResult, SyncDashboard, SyncFailure, SyncPeriod, SyncReconciliation, SyncRetryResult, SyncTarget, Webhook, WebhookCreate, WebhookCreated } from '@motcua/contracts';
+import { Problem, ResyncResult, SyncDashboard, SyncDeadLetter, SyncFailure, SyncPeriod, SyncReconciliation, SyncRetryResult, SyncTarget, Webhook, WebhookCreate, WebhookCreated } from '@motcua/contracts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ZodApp } from '../../platform/http/app.ts';
 import { signedInOperations } from '../../platform/http/operations.ts';
 import { requireActor } from '../../platform/http/request.ts';
+import { acknowledge, deadLetters } from './dead-letters.service.ts';
 import { dashboard, failures, recentReconciliations, resync, retry, runReconciliation } from './sync.service.ts';
 import { createWebhook, listWebhooks, removeWebhook } from './webhooks.service.ts';
 
@@ -52,6 +53,34 @@ export function syncRoutes(app: ZodApp, ctx: AppContext): void {
       }),
     },
     async (request) => retry(ctx, requireActor(request), request.params.centerId, request.query.target),
+  );
+
+  app.get(
+    '/api/v1/sync/dead-letters',
+    {
+      schema: operation({
+        operationId: 'syncDeadLetters',
+        summary: 'Changes set aside for any target that no one has acknowledged since, newest first (province admin)',
+        response: { 200: z.object({ items: z.array(SyncDeadLetter) }) },
+      }),
+    },
+    async (request) => ({ items: await deadLetters(ctx, requireActor(request)) }),
+  );
+
+  app.post(
+    '/api/v1/sync/dead-letters/:id/ack',
+    {
+      schema: operation({
+        operationId: 'syncAcknowledgeDeadLetter',
+        summary: 'Say a dead letter has been seen: it leaves the list until it is retried and set aside again (province admin)',
+        params: z.object({ id: z.uuid() }),
+        response: { 204: z.null() },
+      }),
+    },
+    async (request, reply) => {
+      await acknowledge(ctx, requireActor(request), request.params.id);
+      return reply.status(204).send(null);
+    },
   );
 
   app.post(

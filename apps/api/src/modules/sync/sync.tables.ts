@@ -83,3 +83,19 @@ export const syncReconciliations = pgTable(
   },
   (t) => [index('sync_reconciliations_province_idx').on(t.provinceCode, t.ranAt)],
 );
+
+/** When each dossier's last dead-letter alert went out: at most one an hour per dossier. */
+export const syncAlerts = pgTable('sync_alerts', {
+  dossierId: uuid('dossier_id').primaryKey(),
+  alertedAt: timestamp('alerted_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * A province admin has seen a dead letter. It counts only if given after the message's latest
+ * death, so a change that is retried and dies again is listed again.
+ */
+export const syncDeadLetterAcks = pgTable('sync_dead_letter_acks', {
+  messageId: uuid('message_id').primaryKey(),
+  acknowledgedBy: uuid('acknowledged_by').notNull(),
+  acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }).notNull(),
+});

@@ -8,10 +8,13 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { feedbackApi, vnTime } from './feedback-api.ts';
 import './feedback.css';
 
-/** Public: a petition and the center's answer. With ?k=<follow-up code> the submitter can reply and rate. */
+/**
+ * A petition and the center's answer. With ?k=<follow-up code> its sender sees it and can reply and
+ * rate; without, it opens only when answered and published with the sender's consent.
+ */
 export function PetitionPage() {
   const { code = '' } = useParams();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const secret = params.get('k');
   const { t } = useTranslation('feedback');
   const { t: shared } = useTranslation();
@@ -23,6 +26,8 @@ export function PetitionPage() {
 
   useEffect(() => {
     const controller = new AbortController();
+    setP(null);
+    setFailure(null);
     feedbackApi.publicOne(code, secret, controller.signal).then(setP, (e: unknown) => !controller.signal.aborted && setFailure(e));
     return () => controller.abort();
   }, [code, secret]);
@@ -43,6 +48,7 @@ export function PetitionPage() {
   }
 
   if (!p) {
+    const notFound = failure instanceof ApiError && failure.status === 404;
     return (
       <>
         <h1>{t('pakn.pageTitle', { code })}</h1>
@@ -50,9 +56,10 @@ export function PetitionPage() {
           <p role="status">{shared('app.loading')}</p>
         ) : (
           <p role="alert" className="alert">
-            {failure instanceof ApiError && failure.status === 404 ? t('pakn.notFound') : errorMessage(failure, shared)}
+            {notFound ? t(secret ? 'pakn.notFoundWithSecret' : 'pakn.notFound') : errorMessage(failure, shared)}
           </p>
         )}
+        {notFound && <SecretForm onOpen={(k) => setParams({ k })} />}
       </>
     );
   }
@@ -67,7 +74,13 @@ export function PetitionPage() {
         <dt>{t('pakn.center')}</dt>
         <dd>{p.centerName}</dd>
         <dt>{t('pakn.from')}</dt>
-        <dd>{p.submitterName ?? t('pakn.anonymousName')}</dd>
+        <dd data-testid="petition-sender">{p.senderInitials ?? t('pakn.anonymousName')}</dd>
+        {secret && (
+          <>
+            <dt>{t('pakn.publishedLabel')}</dt>
+            <dd>{p.published ? t('pakn.publishedYes') : t('pakn.publishedNo')}</dd>
+          </>
+        )}
         <dt>{t('pakn.received')}</dt>
         <dd>{vnTime(p.receivedAt)}</dd>
         <dt>{t('pakn.due')}</dt>
@@ -127,5 +140,28 @@ export function PetitionPage() {
         </p>
       )}
     </>
+  );
+}
+
+/** The follow-up code given at submission opens the sender's own petition. */
+function SecretForm({ onOpen }: { onOpen: (secret: string) => void }) {
+  const { t } = useTranslation('feedback');
+  const [value, setValue] = useState('');
+  return (
+    <form
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onOpen(value.trim().toUpperCase());
+      }}
+    >
+      <div className="field">
+        <label htmlFor="p-secret">{t('pakn.secretLabel')}</label>
+        <input id="p-secret" value={value} onChange={(e) => setValue(e.target.value)} required minLength={8} maxLength={64} autoComplete="off" spellCheck={false} />
+      </div>
+      <button type="submit" className="button">
+        {t('pakn.openWithSecret')}
+      </button>
+    </form>
   );
 }

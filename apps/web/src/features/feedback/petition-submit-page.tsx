@@ -16,7 +16,7 @@ export function PetitionSubmitPage() {
   useDocumentTitle(t('pakn.submitTitle'));
   const [params] = useSearchParams();
   const [centers, setCenters] = useState<PublicCenter[]>([]);
-  const [form, setForm] = useState({ kind: 'complaint' as 'complaint' | 'suggestion', centerId: '', dossierCode: params.get('ma') ?? '', title: '', content: '', name: '', anonymous: false, phone: '', email: '' });
+  const [form, setForm] = useState({ kind: 'complaint' as 'complaint' | 'suggestion', centerId: '', dossierCode: params.get('ma') ?? '', title: '', content: '', name: '', anonymous: false, publish: false, phone: '', email: '' });
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [sent, setSent] = useState<Sent | null>(null);
@@ -46,6 +46,7 @@ export function PetitionSubmitPage() {
         title: form.title,
         content: form.content,
         anonymous: form.anonymous,
+        publish: form.publish,
         ...(form.dossierCode.trim() ? { dossierCode: form.dossierCode.trim() } : {}),
         ...(form.name.trim() ? { name: form.name.trim() } : {}),
         ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
@@ -123,6 +124,14 @@ export function PetitionSubmitPage() {
           <label>
             <input type="checkbox" checked={form.anonymous} onChange={(e) => set('anonymous', e.target.checked)} /> {t('pakn.anonymous')}
           </label>
+        </div>
+        <div className="field inline-check">
+          <label>
+            <input type="checkbox" checked={form.publish} onChange={(e) => set('publish', e.target.checked)} aria-describedby="p-publish-hint" /> {t('pakn.publish')}
+          </label>
+          <p id="p-publish-hint" className="hint">
+            {t('pakn.publishHint')}
+          </p>
         </div>
         <p id="p-contact-hint">{t('pakn.contactHint')}</p>
         <div className="field">

@@ -103,12 +103,14 @@ function PetitionCard({ p, canAct, onChanged }: { p: PetitionStaffView; canAct: 
   return (
     <article className="card" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>
-        <a href={petitionPageUrl(p.code)}>{p.code}</a> — {p.title}
+        {/* Only a published answer has a page strangers (and staff) can open without the sender's code. */}
+        {p.published && p.status === 'answered' ? <a href={petitionPageUrl(p.code)}>{p.code}</a> : p.code} — {p.title}
       </h2>
       <p>
         {t(`pakn.kind_${p.kind}`)} · {t(`pakn.status_${p.status}`)}
         {p.badge && <span className={`badge-${p.badge}`}> · {t(`pakn.badge_${p.badge}`)}</span>}
         {p.repeated && <> · {t('pakn.repeated')}</>}
+        {p.published && <> · {t('pakn.publishedBadge')}</>}
       </p>
       <dl className="facts">
         <dt>{t('pakn.received')}</dt>

@@ -1,4 +1,4 @@
-import type { ResyncResult, SyncDashboard, SyncFailure, SyncReconciliation, SyncRetryResult } from '@motcua/contracts';
+import type { ResyncResult, SyncDashboard, SyncDeadLetter, SyncFailure, SyncReconciliation, SyncRetryResult } from '@motcua/contracts';
 import { request } from '../../lib/api.ts';
 
 export const syncApi = {
@@ -7,6 +7,8 @@ export const syncApi = {
   retry: (centerId: string) => request<SyncRetryResult>(`/api/v1/sync/centers/${centerId}/retry?target=portal`, { method: 'POST' }),
   reconcile: (from: string, to: string) => request<SyncReconciliation>('/api/v1/sync/reconciliations', { method: 'POST', body: { from, to } }),
   resync: (from: string, to: string) => request<ResyncResult>('/api/v1/sync/resync', { method: 'POST', body: { from, to } }),
+  deadLetters: (signal?: AbortSignal) => request<{ items: SyncDeadLetter[] }>('/api/v1/sync/dead-letters', signal ? { signal } : {}),
+  acknowledge: (messageId: string) => request<void>(`/api/v1/sync/dead-letters/${messageId}/ack`, { method: 'POST' }),
 };
 
 /** A lag in milliseconds as people read it: "850 ms", "12 s", "3 min", "2 h". */

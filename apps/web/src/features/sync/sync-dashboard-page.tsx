@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Me, SyncCenterHealth, SyncDashboard, SyncFailure } from '@motcua/contracts';
+import type { Me, SyncCenterHealth, SyncDashboard, SyncDeadLetter, SyncFailure } from '@motcua/contracts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { SignedIn } from '../auth/signed-in.tsx';
+import { DeadLettersPanel } from './dead-letters-panel.tsx';
 import { ReconcilePanel } from './reconcile-panel.tsx';
 import { lagText, syncApi } from './sync-api.ts';
 import './sync.css';
@@ -22,6 +23,7 @@ function Dashboard({ me }: { me: Me }) {
   const { t: shared } = useTranslation();
   const allowed = me.user.role === 'province_admin';
   const [data, setData] = useState<SyncDashboard | null>(null);
+  const [dead, setDead] = useState<SyncDeadLetter[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -29,7 +31,9 @@ function Dashboard({ me }: { me: Me }) {
 
   const load = useCallback(async (signal?: AbortSignal) => {
     try {
-      setData(await syncApi.dashboard(signal));
+      const [dashboard, deadLetters] = await Promise.all([syncApi.dashboard(signal), syncApi.deadLetters(signal)]);
+      setData(dashboard);
+      setDead(deadLetters.items);
       setFailure(null);
     } catch (error) {
       if (!signal?.aborted) setFailure(error);
@@ -152,6 +156,7 @@ function Dashboard({ me }: { me: Me }) {
         </div>
       )}
       {open && <FailureList items={open.items} />}
+      {data && <DeadLettersPanel items={dead} onChanged={() => load()} />}
       <ReconcilePanel />
     </>
   );
